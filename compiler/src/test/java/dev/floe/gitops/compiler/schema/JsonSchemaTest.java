@@ -77,7 +77,7 @@ class JsonSchemaTest {
 
     @TestFactory
     Stream<DynamicTest> everySamplePlatformFileValidates() {
-        List<Path> files = filesNamed(root.resolve("platform"), "platform.yaml");
+        List<Path> files = filesNamed(root.resolve("platform"), "platform.yaml", 2);
         assertThat(files.stream().map(p -> p.getParent().getFileName().toString()))
                 .as("the four environments")
                 .contains("local", "dev", "staging", "prod");
@@ -87,7 +87,7 @@ class JsonSchemaTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleFloeFileValidates() {
-        List<Path> files = filesNamed(root.resolve("test-repos"), "floe.yaml");
+        List<Path> files = filesNamed(root.resolve("test-repos"), "floe.yaml", 2);
         assertThat(files).as("sample pipeline repositories under test-repos/").isNotEmpty();
         return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(),
                 () -> assertThat(describe(floeSchema.validate(readYaml(file)))).isEmpty()));
@@ -124,8 +124,8 @@ class JsonSchemaTest {
                     .collect(Collectors.toList());
         }
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-            List<Path> floeFiles = filesNamed(dir, "floe.yaml");
-            List<Path> platformFiles = filesNamed(dir, "platform.yaml");
+            List<Path> floeFiles = filesNamed(dir, "floe.yaml", Integer.MAX_VALUE);
+            List<Path> platformFiles = filesNamed(dir, "platform.yaml", Integer.MAX_VALUE);
             assertFalse(floeFiles.isEmpty() && platformFiles.isEmpty(),
                     dir + " is marked schema-invalid but holds no floe.yaml or platform.yaml");
             boolean rejected = floeFiles.stream().anyMatch(f -> !floeSchema.validate(readYaml(f)).isEmpty())
@@ -226,11 +226,12 @@ class JsonSchemaTest {
         return root.resolve("compiler/src/test/resources/schema-broken");
     }
 
-    private static List<Path> filesNamed(Path dir, String name) {
+    /** Files called {@code name} under {@code dir}, at most {@code depth} levels down (platform/<env>/platform.yaml is 2). */
+    private static List<Path> filesNamed(Path dir, String name, int depth) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().equals(name))
                     .filter(p -> !p.toString().contains("/target/"))
