@@ -142,14 +142,21 @@ public final class PlatformRules {
                     String var = new SecretRef(name).envVar();
                     String folded = KubeNames.fold(name);
                     String firstByVar = byVar.putIfAbsent(var, name);
-                    if (firstByVar != null && !firstByVar.equals(name)) {
-                        out.at(s, child, "secret references '" + firstByVar + "' and '" + name + "' both become the variable " + var,
-                                "rename one of them");
-                    }
                     String firstByFold = byFolded.putIfAbsent(folded, name);
-                    if (firstByFold != null && !firstByFold.equals(name)) {
-                        out.at(s, child, "secret references '" + firstByFold + "' and '" + name
-                                + "' fold to the same Kubernetes name '" + folded + "'", "rename one of them");
+                    boolean varClash = firstByVar != null && !firstByVar.equals(name);
+                    boolean foldClash = firstByFold != null && !firstByFold.equals(name);
+                    if (varClash && foldClash && firstByVar.equals(firstByFold)) {
+                        out.at(s, child, "secret references '" + firstByVar + "' and '" + name + "' both become the variable "
+                                + var + " and the Kubernetes Secret '" + folded + "'", "rename one of them");
+                    } else {
+                        if (varClash) {
+                            out.at(s, child, "secret references '" + firstByVar + "' and '" + name
+                                    + "' both become the variable " + var, "rename one of them");
+                        }
+                        if (foldClash) {
+                            out.at(s, child, "secret references '" + firstByFold + "' and '" + name
+                                    + "' fold to the same Kubernetes name '" + folded + "'", "rename one of them");
+                        }
                     }
                 } else {
                     secretNames(e.value(), child, out, byVar, byFolded);

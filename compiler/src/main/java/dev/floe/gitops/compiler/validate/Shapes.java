@@ -294,8 +294,8 @@ public final class Shapes {
                 if (s.kind() == ScalarKind.YAML11_BOOL || s.kind() == ScalarKind.BOOL) {
                     boolean truthy = List.of("yes", "on", "y", "true").contains(s.value().toLowerCase(java.util.Locale.ROOT));
                     c.problems().at(node, path, "'" + s.value() + "' is not a boolean for " + c.where(path)
-                            + "; write true or false", "write " + truthy + " (YAML 1.1 readers and YAML 1.2 readers disagree on '"
-                            + s.value() + "')");
+                            + " (booleans are true or false only)", "write " + truthy + "; YAML 1.1 and YAML 1.2 readers disagree on '"
+                            + s.value() + "'");
                     return;
                 }
             }

@@ -86,6 +86,11 @@ public final class YamlLoader {
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String msg = "YAML syntax error: " + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem());
+            Mark context = e.getContextMark().orElse(null);
+            if (e.getContext() != null && context != null) {
+                msg += " (" + firstLine(e.getContext()) + " at line " + (context.getLine() + 1) + ", column "
+                        + (context.getColumn() + 1) + ")";
+            }
             return m == null ? reject(1, 1, msg, null) : reject(m.getLine() + 1, m.getColumn() + 1, msg, null);
         } catch (YamlEngineException e) {
             return reject(1, 1, "YAML error: " + firstLine(e.getMessage()), null);
