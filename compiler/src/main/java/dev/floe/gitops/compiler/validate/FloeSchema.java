@@ -70,6 +70,27 @@ public final class FloeSchema {
                 opt("security", obj(opt("row_level", bool()), opt("filter_column", str()))));
     }
 
+    /** An image reference; ${SOURCE_SHA} is the only substitution (FORMATS.md). */
+    static Shape image() {
+        java.util.regex.Pattern substitution = java.util.regex.Pattern.compile("\\$\\{([^}]*)}?");
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile(
+                "^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+(?::[A-Za-z0-9_.-]{1,128})?(?:@sha256:[a-f0-9]{64})?$");
+        return (node, path, c) -> Shapes.string(node, path, c).ifPresent(v -> {
+            java.util.regex.Matcher m = substitution.matcher(v);
+            while (m.find()) {
+                if (!m.group().equals("${SOURCE_SHA}")) {
+                    c.problems().at(node, path, "unsupported substitution '" + m.group() + "' in image; ${SOURCE_SHA} is the only one",
+                            "write ${SOURCE_SHA} for the source commit, or a fixed tag");
+                    return;
+                }
+            }
+            if (!reference.matcher(v.replace("${SOURCE_SHA}", "0123456789abcdef0123456789abcdef01234567")).matches()) {
+                c.problems().at(node, path, "invalid image reference '" + Shapes.clip(v) + "'",
+                        "write registry/repository:tag, e.g. ghcr.io/acme/pipeline:${SOURCE_SHA}");
+            }
+        });
+    }
+
     public static Obj root() {
         Obj transform = obj(
                 req("name", pattern(PROFILE_NAME, "transform names start with a letter, then letters, digits, '_' or '-'")),
@@ -89,7 +110,7 @@ public final class FloeSchema {
                 opt("profiles", obj(opt("storage", profileName()), opt("catalog", profileName()), opt("compute", profileName()))),
                 opt("transforms", listOf(transform)),
                 opt("schedules", listOf(schedule)),
-                opt("image", str(1, 1000)),
+                opt("image", image()),
                 opt("dagster", obj(opt("module", pattern(DOTTED, "a dotted Python module path like floe_dagster.definitions")))),
                 opt("governance", obj(opt("classification_source", oneOf("dbt_meta", "external")), opt("policies", mapOf(any())),
                         opt("emit_lineage", bool()))),
