@@ -17,6 +17,8 @@ public final class PlatformRules {
     /** Property keys that hold credentials: their values must be secret references. */
     static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i).*(password|passwd|secret|token|private_key|access_key|credential|api_key).*");
 
+    static final Pattern URL_WITH_PASSWORD = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@\\s:]+:[^/@\\s]+@");
+
     private PlatformRules() {
     }
 
@@ -40,6 +42,15 @@ public final class PlatformRules {
             }
         }
         security(root, out);
+        urlCredentials(root, "", out);
+        Nodes.at(root, "observability", "compute_logs", "storage_ref").ifPresent(ref -> {
+            List<String> storage = Nodes.entries(root, "storage").stream().map(e -> e.key().value()).toList();
+            if (ref instanceof YScalar s && !storage.contains(s.value())) {
+                out.at(ref, "observability.compute_logs.storage_ref", "compute_logs references non-existent storage profile '"
+                        + s.value() + "'; available: " + (storage.isEmpty() ? "none" : String.join(", ", storage)),
+                        DidYouMean.hint(s.value(), storage).orElse(null));
+            }
+        });
         secretNames(root, "", out, new HashMap<>(), new HashMap<>());
     }
 
@@ -50,6 +61,28 @@ public final class PlatformRules {
             String path = "layers." + e.key().value();
             ref(e.value(), "storage_ref", null, path, "storage", storage, out);
             ref(e.value(), "catalog_ref", "default", path, "catalog", catalogs, out);
+            Nodes.at(e.value(), "name").ifPresent(n -> {
+                if (n instanceof YScalar s && !s.value().equals(e.key().value())) {
+                    out.at(n, path + ".name", "layer name '" + s.value() + "' differs from its key '" + e.key().value() + "'",
+                            "write name: " + e.key().value());
+                }
+            });
+        }
+    }
+
+    /** A user:password in a URL is a literal credential, whatever key holds it. */
+    private static void urlCredentials(YNode node, String path, Problems.FileProblems out) {
+        if (node instanceof YMap map) {
+            for (YMap.Entry e : map.entries()) {
+                urlCredentials(e.value(), Checker.child(path, e.key().value()), out);
+            }
+        } else if (node instanceof YNode.YSeq seq) {
+            for (int i = 0; i < seq.items().size(); i++) {
+                urlCredentials(seq.items().get(i), path + "[" + i + "]", out);
+            }
+        } else if (node instanceof YScalar s && URL_WITH_PASSWORD.matcher(s.value()).find()) {
+            out.at(s, path, path + " holds a URL with a password in it (value hidden)",
+                    "remove the user:password part; credentials come from {secret_ref: <name>}");
         }
     }
 
