@@ -42,7 +42,7 @@ public final class FloeBinder {
                         stringMap(obs, "attributes"));
         return new FloeSpec(str(root, "name", ""), str(root, "version", ""), p, List.copyOf(transforms), List.copyOf(schedules),
                 str(root, "image", null), at(root, "dagster", "module").map(n -> ((YNode.YScalar) n).value()).orElse(null),
-                governance, observability, plainMap(root, "consumption"), plainMap(root, "orchestration"),
+                governance, observability, SectionBinder.consumption(root), SectionBinder.orchestration(root),
                 str(root, "service_account", null), str(root, "principal_role", null));
     }
 

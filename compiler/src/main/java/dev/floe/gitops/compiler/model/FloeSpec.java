@@ -6,8 +6,8 @@ import java.util.Map;
 /** A validated floe.yaml in our dialect. */
 public record FloeSpec(String name, String version, Profiles profiles, List<Transform> transforms,
                        List<Schedule> schedules, String image, String dagsterModule, Governance governance,
-                       Observability observability, Map<String, Object> consumption,
-                       Map<String, Object> orchestration, String serviceAccount, String principalRole) {
+                       Observability observability, Consumption consumption, Orchestration orchestration,
+                       String serviceAccount, String principalRole) {
 
     public record Profiles(String storage, String catalog, String compute) {
     }

@@ -49,7 +49,16 @@ public final class Nodes {
 
     public static Integer integer(YNode node, String key) {
         return at(node, key).filter(n -> n instanceof YScalar s && s.kind() == ScalarKind.INT)
-                .map(n -> Integer.valueOf(((YScalar) n).value())).orElse(null);
+                .map(n -> toInt(((YScalar) n).value())).orElse(null);
+    }
+
+    /** YAML 1.2 integers (decimal, 0x, 0o), clamped to int: the schema already range-checked them. */
+    public static Integer toInt(String v) {
+        Object l = parseLong(v);
+        if (l instanceof Long n) {
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
+        }
+        return null;
     }
 
     public static List<YMap.Entry> entries(YNode node, String key) {
@@ -108,7 +117,8 @@ public final class Nodes {
 
     private static Object parseLong(String v) {
         try {
-            return Long.decode(v.startsWith("0o") ? "0" + v.substring(2) : v);
+            String t = v.startsWith("+") ? v.substring(1) : v;
+            return Long.decode(t.startsWith("0o") ? "0" + t.substring(2) : t);
         } catch (NumberFormatException e) {
             return v;
         }

@@ -43,19 +43,15 @@ public final class PlatformBinder {
                     integer(n, "retention_days"), stringMap(n, "properties")));
         }
         return new PlatformSpec(str(root, "version", "1.2.0"), unmodifiable(storage), unmodifiable(catalogs),
-                unmodifiable(compute), observability(root), unmodifiable(layers), plainMap(root, "infrastructure"),
-                plainMap(root, "security"), secretBackends(root), plainMap(root, "governance"));
+                unmodifiable(compute), observability(root), unmodifiable(layers), SectionBinder.infrastructure(root),
+                SectionBinder.security(root), secretBackends(root), SectionBinder.governance(root));
     }
 
     static ObservabilityConfig observability(YNode root) {
-        Optional<YNode> o = at(root, "observability");
-        if (o.isEmpty()) {
-            return ObservabilityConfig.DEFAULTS;
-        }
-        YNode n = o.get();
+        YNode n = at(root, "observability").orElse(new YMap(java.util.List.of(), 1, 1));
         return new ObservabilityConfig(bool(n, "traces", true), bool(n, "metrics", true), bool(n, "lineage", true),
                 str(n, "otlp_endpoint", null), str(n, "lineage_endpoint", null), stringMap(n, "attributes"),
-                plainMap(n, "tracing"), plainMap(n, "metrics_config"), plainMap(n, "logging"), plainMap(n, "compute_logs"));
+                SectionBinder.observability(root));
     }
 
     static SecretBackends secretBackends(YNode root) {

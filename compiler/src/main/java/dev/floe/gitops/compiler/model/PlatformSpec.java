@@ -3,11 +3,11 @@ package dev.floe.gitops.compiler.model;
 import java.util.Map;
 
 /**
- * A validated platform.yaml. Profiles are typed; infrastructure, security and governance are validated by the
- * schema and kept as ordered plain maps because the compiler only passes them on.
+ * A validated platform.yaml with floe-runtime's defaults applied. {@code secretBackends} is the part of
+ * {@code security.secret_backends} that decides how Secrets reach the cluster.
  */
 public record PlatformSpec(String version, Map<String, StorageProfile> storage, Map<String, CatalogProfile> catalogs,
                            Map<String, ComputeProfile> compute, ObservabilityConfig observability,
-                           Map<String, LayerConfig> layers, Map<String, Object> infrastructure,
-                           Map<String, Object> security, SecretBackends secretBackends, Map<String, Object> governance) {
+                           Map<String, LayerConfig> layers, Infrastructure infrastructure, Security security,
+                           SecretBackends secretBackends, PlatformGovernance governance) {
 }

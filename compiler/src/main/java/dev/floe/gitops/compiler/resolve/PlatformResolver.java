@@ -96,18 +96,21 @@ public final class PlatformResolver {
         Map<String, String> attributes = new TreeMap<>(p.observability().attributes());
         attributes.putAll(f.observability().attributes());
         var po = p.observability();
+        YNode observabilityNode = Nodes.at(in.platformRoot(), "observability").orElse(in.platformRoot());
         var fo = f.observability();
         CompiledArtifacts.Observability obs = new CompiledArtifacts.Observability(po.traces() && fo.traces(),
                 po.metrics() && fo.metrics(), po.lineage() && fo.lineage() && f.governance().emitLineage(),
-                po.otlpEndpoint(), po.lineageEndpoint(), Map.copyOf(attributes), po.tracing(), po.metricsConfig(),
-                po.logging(), po.computeLogs());
+                po.otlpEndpoint(), po.lineageEndpoint(), Map.copyOf(attributes),
+                Nodes.plainMap(observabilityNode, "tracing"), Nodes.plainMap(observabilityNode, "metrics_config"),
+                Nodes.plainMap(observabilityNode, "logging"), Nodes.plainMap(observabilityNode, "compute_logs"));
         String image = f.image() == null ? null : f.image().replace("${SOURCE_SHA}", in.source().commit());
         CompiledArtifacts.Metadata meta = new CompiledArtifacts.Metadata(GENERATOR_VERSION, in.environment(), in.source(),
                 "sha256:" + KubeNames.sha256Hex(in.floeBytes()), "sha256:" + KubeNames.sha256Hex(in.platformBytes()));
         return new CompiledArtifacts(meta, f.name(), f.version(), List.copyOf(transforms), f.schedules(), image,
                 f.dagsterModule() == null ? "floe_dagster.definitions" : f.dagsterModule(), storage, catalog, compute,
-                p.layers(), obs, f.governance(), p.governance(), dbt, binding.secretUses(), binding.build(),
-                p.secretBackends(), f.consumption(), f.orchestration(), f.serviceAccount(), f.principalRole());
+                p.layers(), obs, f.governance(), Nodes.plainMap(in.platformRoot(), "governance"), dbt, binding.secretUses(),
+                binding.build(), p.secretBackends(), Nodes.plainMap(in.floeRoot(), "consumption"),
+                Nodes.plainMap(in.floeRoot(), "orchestration"), f.serviceAccount(), f.principalRole());
     }
 
     private <T> T profile(String kind, String section, String name, Map<String, T> available, Input in) {
