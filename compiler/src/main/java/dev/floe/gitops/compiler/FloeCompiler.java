@@ -29,6 +29,9 @@ import java.util.Set;
  * read → parse → validate → check against the source tree → bind → resolve → render.
  */
 public final class FloeCompiler {
+    /** The environment becomes a label value and the dbt target. */
+    private static final java.util.regex.Pattern ENVIRONMENT = java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+
     private final CompilerLimits limits;
     private final YamlLoader loader;
 
@@ -44,6 +47,10 @@ public final class FloeCompiler {
         Problems.FileProblems floe = problems.in(floeFile);
         Problems.FileProblems platform = problems.in(platformFile);
 
+        if (request.environment() == null || !ENVIRONMENT.matcher(request.environment()).matches()) {
+            platform.at(1, 1, "", "environment name '" + request.environment() + "' must be a Kubernetes label value: lower case "
+                    + "letters, digits and '-', starting and ending with a letter or digit, at most 63 characters", null);
+        }
         byte[] floeBytes = read(request.source(), floeFile, floe).orElse(null);
         YNode floeRoot = floeBytes == null ? null : parse(floeBytes, floeFile, floe);
         byte[] platformBytes = request.platformYaml();

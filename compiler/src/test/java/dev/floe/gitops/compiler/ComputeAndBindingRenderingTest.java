@@ -179,4 +179,14 @@ class ComputeAndBindingRenderingTest {
         assertThat(((CompileResult.Failed) r).errors()).extracting(CompileError::format)
                 .containsExactly("platform.yaml:17:5: compute profile 'default' (snowflake) needs properties.account for dbt");
     }
+
+    @Test
+    void rejectsAnEnvironmentNameThatIsNotALabelValue() {
+        SourceTree src = MapSourceTree.of("floe.yaml", FLOE, "proj/dbt_project.yml", "profile: p\n", "proj/models/a.sql", "x");
+        CompileResult r = new FloeCompiler(CompilerLimits.defaults()).compile(new CompileRequest(src, "floe.yaml",
+                platform("type: duckdb\n", "").getBytes(StandardCharsets.UTF_8), "platform.yaml", "Prod_EU",
+                new SourceInfo("repo", Fixtures.COMMIT, "main")));
+        assertThat(((CompileResult.Failed) r).errors()).extracting(CompileError::message)
+                .anySatisfy(m -> assertThat(m).startsWith("environment name 'Prod_EU' must be a Kubernetes label value"));
+    }
 }

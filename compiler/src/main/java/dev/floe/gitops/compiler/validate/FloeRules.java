@@ -14,6 +14,12 @@ public final class FloeRules {
     }
 
     public static void check(YNode root, Problems.FileProblems out) {
+        Nodes.at(root, "name").ifPresent(n -> {
+            if (n instanceof YScalar s && !s.value().isEmpty() && !Character.isLetterOrDigit(s.value().charAt(s.value().length() - 1))) {
+                out.at(n, "name", "pipeline name '" + s.value() + "' must end with a letter or digit: it names Kubernetes objects",
+                        "drop the trailing '" + s.value().charAt(s.value().length() - 1) + "'");
+            }
+        });
         List<String> transforms = unique(root, "transforms", "transform", out);
         unique(root, "schedules", "schedule", out);
         List<YNode> schedules = Nodes.items(root, "schedules");

@@ -172,6 +172,10 @@ public final class PlatformRules {
                 if (e.key().value().equals("secret_ref") && e.value() instanceof YScalar s && !Nodes.isNull(s)
                         && Shapes.SECRET_NAME.matcher(s.value()).matches()) {
                     String name = s.value();
+                    if (!Character.isLetterOrDigit(name.charAt(name.length() - 1))) {
+                        out.at(s, child, "secret reference '" + name + "' must end with a letter or digit: it names a Kubernetes Secret",
+                                "drop the trailing '" + name.charAt(name.length() - 1) + "'");
+                    }
                     String var = new SecretRef(name).envVar();
                     String folded = KubeNames.fold(name);
                     String firstByVar = byVar.putIfAbsent(var, name);
