@@ -12,7 +12,6 @@ import dev.floe.gitops.compiler.validate.DidYouMean;
 import dev.floe.gitops.compiler.validate.Problems;
 import dev.floe.gitops.compiler.yaml.YNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +125,5 @@ public final class PlatformResolver {
                         + in.environment() + "'; available: " + (names.isEmpty() ? "none" : String.join(", ", names)),
                 DidYouMean.hint(name, names).orElse("add " + section + "." + name + " to platform.yaml or pick an available profile"));
         return null;
-    }
-
-    static <K, V> Map<K, V> ordered() {
-        return new LinkedHashMap<>();
     }
 }

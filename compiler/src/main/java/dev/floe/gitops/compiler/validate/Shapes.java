@@ -7,7 +7,6 @@ import dev.floe.gitops.compiler.yaml.YNode.YScalar;
 import dev.floe.gitops.compiler.yaml.YNode.YSeq;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -428,9 +427,5 @@ public final class Shapes {
 
     static String clip(String s) {
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
-    }
-
-    public static List<String> keys(Obj o) {
-        return new ArrayList<>(o.fields().keySet());
     }
 }
