@@ -72,7 +72,7 @@ public final class FloeCompiler {
         }
         ProjectFacts facts = null;
         if (floeRoot != null && problems.isEmpty()) {
-            facts = new ProjectScanner(request.source(), limits).scan(floeRoot, problems, floe);
+            facts = new ProjectScanner(request.source(), limits, floeFile).scan(floeRoot, problems, floe);
         }
         if (!problems.isEmpty() || facts == null || platformRoot == null) {
             return new CompileResult.Failed(problems.sorted());

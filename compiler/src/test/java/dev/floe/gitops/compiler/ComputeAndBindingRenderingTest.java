@@ -189,4 +189,17 @@ class ComputeAndBindingRenderingTest {
         assertThat(((CompileResult.Failed) r).errors()).extracting(CompileError::message)
                 .anySatisfy(m -> assertThat(m).startsWith("environment name 'Prod_EU' must be a Kubernetes label value"));
     }
+
+    @Test
+    void resolvesProjectFoldersRelativeToAFloeYamlInASubfolder() {
+        SourceTree src = MapSourceTree.of("pipelines/demo/floe.yaml", FLOE, "pipelines/demo/proj/dbt_project.yml", "profile: sub\n",
+                "pipelines/demo/proj/models/a.sql", "x");
+        CompileResult r = new FloeCompiler(CompilerLimits.defaults()).compile(new CompileRequest(src, "pipelines/demo/floe.yaml",
+                platform("type: duckdb\n", "").getBytes(StandardCharsets.UTF_8), "platform.yaml", "dev",
+                new SourceInfo("repo", Fixtures.COMMIT, "main")));
+        assertThat(r).isInstanceOf(CompileResult.Compiled.class);
+        CompileResult.Compiled c = (CompileResult.Compiled) r;
+        assertThat(c.artifacts().transforms().get(0).modelFiles()).containsExactly("pipelines/demo/proj/models/a.sql");
+        assertThat(c.artifacts().dbt().profileName()).isEqualTo("sub");
+    }
 }

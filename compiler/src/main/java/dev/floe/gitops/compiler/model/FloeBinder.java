@@ -47,7 +47,7 @@ public final class FloeBinder {
     }
 
     /** Project folders are compared and rendered without "./" or a trailing '/'. */
-    static String normalise(String project) {
+    public static String normalise(String project) {
         String p = project;
         while (p.startsWith("./")) {
             p = p.substring(2);

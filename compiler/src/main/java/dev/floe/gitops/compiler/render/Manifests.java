@@ -168,6 +168,8 @@ public final class Manifests {
                 .put("command", List.of("dagster", "api", "grpc", "--host", "0.0.0.0", "--port", String.valueOf(GRPC_PORT),
                         "--module-name", a.dagsterModule()))
                 .put("ports", List.of(Doc.of().put("name", "grpc").put("containerPort", GRPC_PORT).put("protocol", "TCP").map()))
+                .put("readinessProbe", Doc.of().put("tcpSocket", Doc.of().put("port", "grpc").map())
+                        .put("initialDelaySeconds", 5).put("periodSeconds", 10).map())
                 .put("env", env())
                 .put("volumeMounts", mounts).map();
         Map<String, Object> podLabels = labels();

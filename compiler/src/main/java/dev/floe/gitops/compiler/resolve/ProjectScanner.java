@@ -4,6 +4,7 @@ import dev.floe.gitops.compiler.CompilerLimits;
 import dev.floe.gitops.compiler.SourceException;
 import dev.floe.gitops.compiler.SourcePaths;
 import dev.floe.gitops.compiler.SourceTree;
+import dev.floe.gitops.compiler.model.FloeBinder;
 import dev.floe.gitops.compiler.model.Nodes;
 import dev.floe.gitops.compiler.validate.Problems;
 import dev.floe.gitops.compiler.yaml.YNode;
@@ -25,8 +26,13 @@ public final class ProjectScanner {
     private final SourceTree source;
     private final YamlLoader loader;
 
-    public ProjectScanner(SourceTree source, CompilerLimits limits) {
+    /** Project folders are relative to floe.yaml's folder ({@code base}, empty at the repository root). */
+    private final String base;
+
+    public ProjectScanner(SourceTree source, CompilerLimits limits, String floeYamlPath) {
         this.source = source;
+        int slash = floeYamlPath.replace('\\', '/').lastIndexOf('/');
+        this.base = slash < 0 ? "" : floeYamlPath.substring(0, slash + 1);
         this.loader = new YamlLoader(limits.maxDocumentBytes(), limits.maxDepth(), limits.maxAliases(), limits.maxNodes());
     }
 
@@ -38,15 +44,16 @@ public final class ProjectScanner {
             YNode t = transforms.get(i);
             String name = Nodes.str(t, "name", "");
             YNode projectNode = Nodes.at(t, "project").orElse(t);
+            String declared = FloeBinder.normalise(Nodes.str(t, "project", ""));
             String project;
             try {
-                project = SourcePaths.checkRelative(Nodes.str(t, "project", ""));
+                project = SourcePaths.checkRelative(base + declared);
             } catch (SourceException e) {
                 floe.at(projectNode, "transforms[" + i + "].project", e.getMessage(), "name a folder inside the repository");
                 continue;
             }
-            if (!profiles.containsKey(project)) {
-                dbtProfile(project, projectNode, i, problems, floe).ifPresent(p -> profiles.put(project, p));
+            if (!profiles.containsKey(declared)) {
+                dbtProfile(project, projectNode, i, problems, floe).ifPresent(p -> profiles.put(declared, p));
             }
             List<YNode> models = Nodes.items(t, "models");
             TreeSet<String> matched = new TreeSet<>();
