@@ -67,7 +67,7 @@ public final class JsonWriter {
                 case '\f' -> b.append("\\f");
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        b.append(String.format("\\u%04x", (int) c));
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);
                     }
