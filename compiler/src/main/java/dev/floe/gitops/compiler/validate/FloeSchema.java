@@ -76,6 +76,10 @@ public final class FloeSchema {
         java.util.regex.Pattern reference = java.util.regex.Pattern.compile(
                 "^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+(?::[A-Za-z0-9_.-]{1,128})?(?:@sha256:[a-f0-9]{64})?$");
         return (node, path, c) -> Shapes.string(node, path, c).ifPresent(v -> {
+            if (v.isEmpty() || v.length() > 1000) {
+                c.problems().at(node, path, "image must be 1 to 1000 characters long, got " + v.length(), null);
+                return;
+            }
             java.util.regex.Matcher m = substitution.matcher(v);
             while (m.find()) {
                 if (!m.group().equals("${SOURCE_SHA}")) {

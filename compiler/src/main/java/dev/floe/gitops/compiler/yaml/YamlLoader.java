@@ -174,7 +174,7 @@ public final class YamlLoader {
             int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
             int col = node.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
             if (++nodes > maxNodes) {
-                throw new TooBig("document expands to more than " + maxNodes + " nodes (alias bomb?)", line, col);
+                throw new TooBig("document expands to more than " + maxNodes + " nodes (counting aliases as copies)", line, col);
             }
             if (depth > maxDepth) {
                 throw new TooBig("nesting deeper than " + maxDepth + " levels", line, col);
