@@ -202,4 +202,11 @@ class ComputeAndBindingRenderingTest {
         assertThat(c.artifacts().transforms().get(0).modelFiles()).containsExactly("pipelines/demo/proj/models/a.sql");
         assertThat(c.artifacts().dbt().profileName()).isEqualTo("sub");
     }
+
+    @Test
+    void takesAdapterCredentialsGivenAsPropertyReferences() {
+        CompileResult.Compiled c = compiled(platform("type: databricks\nproperties: {host: dbc, http_path: /sql, token: {secret_ref: dbc-token}}\n", ""));
+        assertThat(output(c).get("token")).isEqualTo("{{ env_var('DBT_ENV_SECRET_DBC_TOKEN') }}");
+        assertThat(file(c, "manifests/deployment-demo-pipe-code-location.yaml")).contains("name: DBT_ENV_SECRET_DBC_TOKEN");
+    }
 }

@@ -58,7 +58,7 @@ public final class DbtProfilesRenderer {
                 if (p.has("authenticator")) {
                     d.put("authenticator", p.get("authenticator", null));
                 } else {
-                    d.put("password", password);
+                    d.put("password", password != null ? password : p.get("password", null));
                 }
                 d.put("role", p.get("role", null)).put("warehouse", p.get("warehouse", null))
                         .put("database", p.get("database", null)).put("schema", p.get("schema", schema)).put("threads", p.get("threads", 4));
@@ -69,18 +69,19 @@ public final class DbtProfilesRenderer {
                     .put("location", p.get("location", null)).put("threads", p.get("threads", 4));
             case "redshift", "postgres" -> d.put("host", p.get("host", null))
                     .put("port", p.get("port", c.type().equals("redshift") ? 5439 : 5432))
-                    .put("user", user != null ? user : p.get("user", null)).put("password", password)
+                    .put("user", user != null ? user : p.get("user", null))
+                    .put("password", password != null ? password : p.get("password", null))
                     .put("dbname", p.get("dbname", p.get("database", null))).put("schema", p.get("schema", schema))
                     .put("threads", p.get("threads", 4));
             case "databricks" -> d.put("host", p.get("host", null)).put("http_path", p.get("http_path", null))
-                    .put("token", secret == null ? null : envVar(SecretVars.compute(secret, "TOKEN"), false))
+                    .put("token", secret == null ? p.get("token", null) : envVar(SecretVars.compute(secret, "TOKEN"), false))
                     .put("catalog", p.get("catalog", null)).put("schema", p.get("schema", schema)).put("threads", p.get("threads", 4));
             case "spark" -> d.put("method", p.get("method", "thrift")).put("host", p.get("host", null))
                     .put("port", p.get("port", 10000)).put("cluster", p.get("cluster", null))
                     .put("user", user).put("schema", p.get("schema", null)).put("threads", p.get("threads", 4));
             case "trino" -> d.put("method", secret != null ? "ldap" : p.get("method", "none")).put("host", p.get("host", null))
                     .put("port", p.get("port", 443)).put("user", user != null ? user : p.get("user", null))
-                    .put("password", password).put("catalog", p.get("catalog", null)).put("schema", p.get("schema", schema))
+                    .put("password", password != null ? password : p.get("password", null)).put("catalog", p.get("catalog", null)).put("schema", p.get("schema", schema))
                     .put("http_scheme", p.get("http_scheme", null)).put("threads", p.get("threads", 4));
             default -> throw new IllegalStateException("compute type not validated: " + c.type());
         }
