@@ -26,7 +26,9 @@ public record ConfigError(String path, String message, List<String> allowed, Opt
     /** {@code floe-gitops.yaml:3:7: server.port: must be a number from 1 to 65535} plus allowed values and a hint. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(origin.describe()).append(": ").append(path).append(": ").append(message);
+        sb.append(origin.describe()).append(": ");
+        if (!path.isEmpty()) sb.append(path).append(": "); // empty when the origin already names it (a variable)
+        sb.append(message);
         if (!allowed.isEmpty()) sb.append("; allowed: ").append(String.join(", ", allowed));
         suggestion.ifPresent(s -> sb.append(" (did you mean '").append(s).append("'?)"));
         return sb.toString();

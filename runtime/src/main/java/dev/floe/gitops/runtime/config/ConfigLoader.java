@@ -24,6 +24,37 @@ public final class ConfigLoader {
         this.limits = limits;
     }
 
+    /**
+     * For {@code main}: reads the file (when given; relative to the working directory), then loads. A
+     * missing, unreadable or oversized file is an {@link ConfigLoadResult.Invalid}, like any other error.
+     */
+    public ConfigLoadResult load(java.util.Optional<Path> file, Map<String, String> environment, Map<String, String> flags, Path workingDir) {
+        if (file.isEmpty()) {
+            return load(new ConfigSource(java.util.Optional.empty(), java.util.Optional.empty(), environment, flags, workingDir));
+        }
+        Path path = workingDir.resolve(file.get()).toAbsolutePath().normalize();
+        Origin origin = new Origin.File(path.toString(), 0, 0);
+        try {
+            // UTF-8 needs at most 4 bytes a character: refuse a huge file before reading it into memory.
+            long size = java.nio.file.Files.size(path);
+            if (size > 4L * limits.maxChars()) {
+                return invalid("config file is " + size + " bytes, more than the limit", origin);
+            }
+            String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+            return load(ConfigSource.ofText(text, path, environment, flags, workingDir));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return invalid("config file not found", origin);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return invalid("config file is not UTF-8 text", origin);
+        } catch (java.io.IOException e) {
+            return invalid("cannot read the config file (" + e.getClass().getSimpleName() + ")", origin);
+        }
+    }
+
+    private static ConfigLoadResult invalid(String message, Origin origin) {
+        return new ConfigLoadResult.Invalid(List.of(new ConfigError("", message, List.of(), java.util.Optional.empty(), origin)));
+    }
+
     public ConfigLoadResult load(ConfigSource source) {
         List<ConfigError> errors = new ArrayList<>();
         Path configDir = source.file().map(f -> source.workingDir().resolve(f).toAbsolutePath().normalize().getParent())

@@ -43,7 +43,7 @@ public final class EnvironmentOverrides {
                 overrides.add(new Override(path.get(), e.getValue(), origin));
             } else {
                 List<String> known = knownVariables(tree);
-                errors.add(new ConfigError(variable, "not a configuration key", List.of(),
+                errors.add(new ConfigError("", "not a configuration key", List.of(),
                         DidYouMean.nearest(variable, known), origin));
             }
         }

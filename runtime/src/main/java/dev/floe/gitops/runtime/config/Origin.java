@@ -10,9 +10,9 @@ public sealed interface Origin {
     /** Human-readable location, e.g. {@code floe-gitops.yaml:12:5} or {@code env FLOE_GITOPS_SERVER_PORT}. */
     String describe();
 
-    /** A position in the config file; line and column are 1-based. */
+    /** A position in the config file; line and column are 1-based (0: the file as a whole). */
     record File(String name, int line, int column) implements Origin {
-        @Override public String describe() { return name + ":" + line + ":" + column; }
+        @Override public String describe() { return line <= 0 ? name : name + ":" + line + ":" + column; }
     }
 
     record Environment(String variable) implements Origin {

@@ -35,7 +35,7 @@ public final class ErrorMapping implements Handler<RoutingContext> {
             ErrorResponses.write(ctx.response(), problem);
         } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {
             ErrorResponses.write(ctx.response(), http.getStatusCode(), HttpError.forStatus(http.getStatusCode()));
-        } else if (failure == null && ctx.statusCode() > 0 && ctx.statusCode() < 500) {
+        } else if (failure == null && ctx.statusCode() > 0 && ctx.statusCode() != 500) {
             ErrorResponses.write(ctx.response(), ctx.statusCode(), HttpError.forStatus(ctx.statusCode()));
         } else {
             String id = UUID.randomUUID().toString().substring(0, 8);

@@ -178,8 +178,7 @@ class ConfigLoaderTest {
     @Test
     void unknownEnvironmentVariableNamesTheNearestKnownOne() {
         List<String> errors = errors(EXAMPLE, Map.of("FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVER", "x:1", "FLOE_GITOPS_JAVA_OPTS", "-Xmx1g"), Map.of());
-        assertThat(errors).containsExactly("environment variable FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVER: FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVER: "
-                + "not a configuration key (did you mean 'FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVERS'?)");
+        assertThat(errors).containsExactly("environment variable FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVER: not a configuration key (did you mean 'FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVERS'?)");
     }
 
     @Test
@@ -300,5 +299,16 @@ class ConfigLoaderTest {
                 .contains("flag repositories[x].url").contains("list index must be a number");
         assertThat(errors(EXAMPLE, Map.of(), Map.of("repositories[5].url", "u"))).singleElement().asString()
                 .contains("index 5 is past the end of 'repositories' (1 entries; use index 1 to add one)");
+    }
+
+    @Test
+    void mainLoadsTheFileRelativeToTheWorkingDirectory(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("etc"));
+        java.nio.file.Files.writeString(dir.resolve("etc/floe-gitops.yaml"), "profile: local\ndataDir: state\n");
+        ConfigLoader loader = new ConfigLoader(new BuiltinConfigScanner());
+        var loaded = (ConfigLoadResult.Loaded) loader.load(Optional.of(Path.of("etc/floe-gitops.yaml")), Map.of(), Map.of(), dir);
+        assertThat(loaded.config().dataDir()).isEqualTo(dir.resolve("etc/state"));
+        var missing = (ConfigLoadResult.Invalid) loader.load(Optional.of(Path.of("nope.yaml")), Map.of(), Map.of(), dir);
+        assertThat(missing.report()).contains(dir.resolve("nope.yaml") + ": config file not found");
     }
 }
