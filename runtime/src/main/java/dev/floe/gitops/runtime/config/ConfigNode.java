@@ -27,6 +27,12 @@ public sealed interface ConfigNode permits ConfigNode.Mapping, ConfigNode.Sequen
 
         public boolean isNull() { return kind == Kind.NULL; }
 
+        /** Length only: in the local profile the tree may hold an inline credential, and trees end up in logs. */
+        @Override
+        public String toString() {
+            return "Scalar[" + kind + ", " + value.length() + " chars, " + origin.describe() + "]";
+        }
+
         @Override
         public Object toPlain() {
             try {

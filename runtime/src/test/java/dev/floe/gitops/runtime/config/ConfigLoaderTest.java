@@ -311,4 +311,11 @@ class ConfigLoaderTest {
         var missing = (ConfigLoadResult.Invalid) loader.load(Optional.of(Path.of("nope.yaml")), Map.of(), Map.of(), dir);
         assertThat(missing.report()).contains(dir.resolve("nope.yaml") + ": config file not found");
     }
+
+    @Test
+    void theConfigTreeNeverPrintsScalarValues() {
+        var local = (ConfigLoadResult.Loaded) load(EXAMPLE.replace("profile: production", "profile: local")
+                .replace("policy: {}", "policy: {apiToken: abcdef123456}"), Map.of(), Map.of());
+        assertThat(local.tree().toString()).doesNotContain("abcdef123456").contains("12 chars");
+    }
 }

@@ -33,6 +33,7 @@ class LoggingTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is only opened for its side effect
     void jsonLinesCarryTraceAndSpanIdsFromTheCurrentSpan() {
         SpanContext span = SpanContext.create(TRACE, SPAN, TraceFlags.getSampled(), TraceState.getDefault());
         String line;
@@ -66,6 +67,7 @@ class LoggingTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void textLayoutAppendsTheTraceWhenPresent() {
         TraceContextConverter converter = new TraceContextConverter();
         LoggingEvent event = new LoggingEvent("fqcn", logger, Level.INFO, "m", null, null);
