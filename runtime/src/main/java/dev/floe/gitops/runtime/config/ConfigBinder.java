@@ -1,0 +1,355 @@
+package dev.floe.gitops.runtime.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.floe.gitops.runtime.logging.LogFormat;
+import dev.floe.gitops.runtime.secrets.SecretRef;
+
+/**
+ * Binds the configuration tree to {@link GitopsConfig} by hand, following {@link ConfigSchema}. It keeps
+ * going after a problem so that every error is reported at once; cross-field rules live in
+ * {@link ConfigValidator}.
+ */
+final class ConfigBinder {
+
+    record Bound(GitopsConfig config, List<ConfigError> errors) {}
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private final Path configDir;
+    private final Path workingDir;
+    private final List<ConfigError> errors = new ArrayList<>();
+
+    /** {@code configDir}: the config file's folder (the working directory when there is no file). */
+    ConfigBinder(Path configDir, Path workingDir) {
+        this.configDir = configDir;
+        this.workingDir = workingDir;
+    }
+
+    Bound bind(ConfigNode root) {
+        Fields f = new Fields(root, ConfigSchema.ROOT, ConfigPath.ROOT);
+        Profile profile = Profile.valueOf(f.oneOf("profile").toUpperCase(Locale.ROOT));
+        Fields server = f.section("server");
+        Fields management = f.section("management");
+        Fields kubernetes = f.section("kubernetes");
+        Fields shutdown = f.section("shutdown");
+        Fields logging = f.section("logging");
+        LogFormat format = logging.optionalOneOf("format")
+                .map(v -> LogFormat.valueOf(v.toUpperCase(Locale.ROOT)))
+                .orElse(profile.isLocal() ? LogFormat.TEXT : LogFormat.JSON);
+        GitopsConfig config = new GitopsConfig(
+                profile,
+                new ServerConfig(server.integer("port")),
+                new ManagementConfig(management.integer("port")),
+                f.path("dataDir"),
+                f.path("secretsDir"),
+                kafka(f.section("kafka")),
+                environments(f),
+                repositories(f),
+                organizations(f),
+                new KubernetesConfig(kubernetes.bool("secrets"), kubernetes.optionalText("namespace")),
+                new ShutdownConfig(shutdown.duration("gracePeriod")),
+                new LoggingConfig(format, logging.oneOf("level")),
+                f.opaque("policy"));
+        return new Bound(config, List.copyOf(errors));
+    }
+
+    private KafkaConfig kafka(Fields k) {
+        Fields topic = k.section("topic");
+        Fields s = k.section("security");
+        return new KafkaConfig(
+                k.optionalText("bootstrapServers"),
+                new KafkaTopicConfig(topic.integer("partitions"), topic.integer("replicationFactor")),
+                new KafkaSecurityConfig(s.oneOf("protocol"), s.oneOf("saslMechanism"), s.secret("username"), s.secret("password"),
+                        s.secret("trustedCertificates"), s.secret("clientCertificate"), s.secret("clientKey")));
+    }
+
+    private Map<String, EnvironmentConfig> environments(Fields root) {
+        Map<String, EnvironmentConfig> out = new LinkedHashMap<>();
+        root.entries("environments").forEach((name, node) -> {
+            ConfigPath path = ConfigPath.ROOT.key("environments").key(name);
+            if (!ENVIRONMENT_NAME.matcher(name).matches()) {
+                errors.add(ConfigError.of(path, "environment names use lower-case letters, digits and '-' (they become branch names)", root.map.originOf(path)));
+            }
+            Fields e = new Fields(node, ConfigSchema.ENVIRONMENT, path);
+            Path platform = e.requiredPath("platform");
+            out.put(name, new EnvironmentConfig(name, platform, e.optionalText("platformRepository")));
+        });
+        return out;
+    }
+
+    private List<RepositoryConfig> repositories(Fields root) {
+        List<RepositoryConfig> out = new ArrayList<>();
+        List<ConfigNode> items = root.items("repositories");
+        for (int i = 0; i < items.size(); i++) {
+            ConfigPath path = ConfigPath.ROOT.key("repositories").index(i);
+            Fields r = new Fields(items.get(i), ConfigSchema.REPOSITORY, path);
+            String url = r.requiredText("url");
+            List<DeployTarget> deploy = new ArrayList<>();
+            List<ConfigNode> targets = r.items("deploy");
+            for (int j = 0; j < targets.size(); j++) {
+                deploy.add(deployTarget(new Fields(targets.get(j), ConfigSchema.DEPLOY, path.key("deploy").index(j)), url));
+            }
+            out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy));
+        }
+        return out;
+    }
+
+    private DeployTarget deployTarget(Fields d, String repositoryUrl) {
+        String environment = d.requiredText("environment");
+        Optional<String> branch = d.optionalText("branch");
+        Optional<String> tag = d.optionalText("tag");
+        DeployTarget.Source source;
+        if (branch.isPresent() == tag.isPresent()) {
+            errors.add(ConfigError.of(d.path, "exactly one of 'branch' and 'tag' is required", d.map.origin()));
+            source = new DeployTarget.Branch(branch.orElse(""));
+        } else {
+            source = branch.<DeployTarget.Source>map(DeployTarget.Branch::new).orElseGet(() -> new DeployTarget.TagPattern(tag.get()));
+        }
+        return new DeployTarget(environment, source,
+                d.optionalText("deployBranch").orElse("deploy/" + environment),
+                d.optionalText("deployRepository").orElse(repositoryUrl));
+    }
+
+    private List<OrganizationConfig> organizations(Fields root) {
+        List<OrganizationConfig> out = new ArrayList<>();
+        List<ConfigNode> items = root.items("organizations");
+        for (int i = 0; i < items.size(); i++) {
+            Fields o = new Fields(items.get(i), ConfigSchema.ORGANIZATION, ConfigPath.ROOT.key("organizations").index(i));
+            Optional<SecretRef> secret = o.secret("webhookSecret");
+            if (secret.isEmpty() && o.raw("webhookSecret").isEmpty()) o.missing("webhookSecret");
+            out.add(new OrganizationConfig(o.requiredText("name"), provider(o), secret.orElse(null)));
+        }
+        return out;
+    }
+
+    private GitProvider provider(Fields f) {
+        String value = f.oneOf("provider");
+        return value == null ? GitProvider.GITHUB : GitProvider.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** One mapping being bound: typed accessors that record errors and fall back to defaults. */
+    private final class Fields {
+        final ConfigNode.Mapping map;
+        final ValueType.Section spec;
+        final ConfigPath path;
+
+        Fields(ConfigNode node, ValueType.Section spec, ConfigPath path) {
+            this.spec = spec;
+            this.path = path;
+            if (node instanceof ConfigNode.Mapping m) {
+                this.map = m;
+            } else {
+                this.map = ConfigNode.Mapping.empty(node == null ? Origin.DEFAULT : node.origin());
+                if (node != null && !isNull(node)) errors.add(ConfigError.of(path, "must be a mapping", node.origin()));
+            }
+            for (String key : map.entries().keySet()) {
+                if (spec.key(key).isEmpty()) {
+                    errors.add(new ConfigError(path.key(key).toString(), "unknown key", List.of(),
+                            DidYouMean.nearest(key, spec.names()), map.keyOrigin(key)));
+                }
+            }
+        }
+
+        private KeySpec spec(String key) {
+            return spec.key(key).orElseThrow(() -> new IllegalStateException("binder asks for undeclared key " + path.key(key)));
+        }
+
+        Optional<ConfigNode> raw(String key) {
+            spec(key);
+            return map.get(key).filter(n -> !isNull(n));
+        }
+
+        void missing(String key) {
+            errors.add(ConfigError.of(path.key(key), "is required", map.origin()));
+        }
+
+        /** The scalar text, or the schema default, or empty; a non-scalar is an error. */
+        Optional<Scalarish> scalar(String key) {
+            Optional<ConfigNode> node = raw(key);
+            if (node.isEmpty()) {
+                String def = spec(key).defaultValue();
+                return def == null ? Optional.empty() : Optional.of(new Scalarish(def, Origin.DEFAULT));
+            }
+            if (node.get() instanceof ConfigNode.Scalar s) return Optional.of(new Scalarish(s.value(), s.origin()));
+            errors.add(ConfigError.of(path.key(key), "must be a " + spec(key).type().describe() + ", not a "
+                    + (node.get() instanceof ConfigNode.Mapping ? "mapping" : "list"), node.get().origin()));
+            return Optional.empty();
+        }
+
+        Optional<String> optionalText(String key) {
+            return raw(key).isEmpty() ? Optional.empty() : scalar(key).map(Scalarish::text).filter(t -> !t.isBlank());
+        }
+
+        String requiredText(String key) {
+            Optional<String> value = optionalText(key);
+            if (value.isEmpty() && raw(key).filter(n -> !(n instanceof ConfigNode.Scalar)).isEmpty()) missing(key);
+            return value.orElse("");
+        }
+
+        int integer(String key) {
+            ValueType.Int type = (ValueType.Int) spec(key).type();
+            Optional<Scalarish> s = scalar(key);
+            if (s.isEmpty()) return type.min();
+            try {
+                int value = Integer.parseInt(s.get().text().trim());
+                if (value >= type.min() && value <= type.max()) return value;
+            } catch (NumberFormatException ignored) {
+                // reported below with the allowed range
+            }
+            errors.add(ConfigError.of(path.key(key), "must be a whole number from " + type.min() + " to " + type.max(), s.get().origin()));
+            return type.min();
+        }
+
+        boolean bool(String key) {
+            Optional<Scalarish> s = scalar(key);
+            if (s.isEmpty()) return false;
+            String v = s.get().text().trim().toLowerCase(Locale.ROOT);
+            if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
+            errors.add(new ConfigError(path.key(key).toString(), "must be a boolean", List.of("true", "false"), Optional.empty(), s.get().origin()));
+            return false;
+        }
+
+        Duration duration(String key) {
+            Optional<Scalarish> s = scalar(key);
+            if (s.isEmpty()) return Duration.ZERO;
+            String v = s.get().text().trim();
+            Matcher m = DURATION.matcher(v);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                switch (m.group(2)) {
+                    case "ms": return Duration.ofMillis(n);
+                    case "s": return Duration.ofSeconds(n);
+                    case "m": return Duration.ofMinutes(n);
+                    default: return Duration.ofHours(n);
+                }
+            }
+            try {
+                return Duration.parse(v); // ISO-8601 (PT30S) for people who prefer it
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new ConfigError(path.key(key).toString(), "must be a duration", List.of("500ms", "30s", "5m", "1h", "PT30S"),
+                        Optional.empty(), s.get().origin()));
+                return Duration.ZERO;
+            }
+        }
+
+        /** The value if it is one of the allowed values (exact case), else an error with a hint. */
+        String oneOf(String key) {
+            return optionalOneOf(key).orElseGet(() -> {
+                String def = spec(key).defaultValue();
+                if (raw(key).isEmpty() && def == null) missing(key);
+                List<String> allowed = ((ValueType.OneOf) spec(key).type()).values();
+                return def != null && allowed.contains(def) ? def : (allowed.isEmpty() ? null : allowed.get(0));
+            });
+        }
+
+        Optional<String> optionalOneOf(String key) {
+            if (raw(key).isEmpty()) {
+                String def = spec(key).defaultValue();
+                List<String> allowed = ((ValueType.OneOf) spec(key).type()).values();
+                return def != null && allowed.contains(def) ? Optional.of(def) : Optional.empty();
+            }
+            Optional<Scalarish> s = scalar(key);
+            if (s.isEmpty()) return Optional.empty();
+            List<String> allowed = ((ValueType.OneOf) spec(key).type()).values();
+            String v = s.get().text().trim();
+            if (allowed.contains(v)) return Optional.of(v);
+            // Only a value that is clearly not a secret is echoed: enum-like words are safe to show.
+            errors.add(new ConfigError(path.key(key).toString(), "unknown value '" + v + "'", allowed,
+                    DidYouMean.nearest(v, allowed), s.get().origin()));
+            return Optional.empty();
+        }
+
+        Path path(String key) {
+            Optional<Scalarish> s = scalar(key);
+            return s.map(this::resolve).orElse(configDir);
+        }
+
+        Path requiredPath(String key) {
+            if (raw(key).isEmpty()) missing(key);
+            return path(key);
+        }
+
+        private Path resolve(Scalarish s) {
+            Path base = s.origin() instanceof Origin.Environment || s.origin() instanceof Origin.Flag ? workingDir : configDir;
+            try {
+                return base.resolve(s.text().trim()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                errors.add(ConfigError.of(path, "is not a valid path", s.origin()));
+                return base;
+            }
+        }
+
+        Optional<SecretRef> secret(String key) {
+            Optional<ConfigNode> node = raw(key);
+            if (node.isEmpty()) return Optional.empty();
+            ConfigPath at = path.key(key);
+            if (!(node.get() instanceof ConfigNode.Mapping m)) {
+                // Never echo the value: a literal here is most likely the secret itself.
+                errors.add(ConfigError.of(at, "must be a secret reference {secret_ref: name}, not a literal value", node.get().origin()));
+                return Optional.empty();
+            }
+            for (String k : m.entries().keySet()) {
+                if (!k.equals("secret_ref")) {
+                    errors.add(new ConfigError(at.key(k).toString(), "unknown key", List.of(), DidYouMean.nearest(k, List.of("secret_ref")), m.keyOrigin(k)));
+                }
+            }
+            ConfigNode name = m.entries().get("secret_ref");
+            if (!(name instanceof ConfigNode.Scalar s) || s.isNull() || s.value().isBlank()) {
+                errors.add(ConfigError.of(at.key("secret_ref"), "is required (the name of the secret)", m.origin()));
+                return Optional.empty();
+            }
+            if (!SecretRef.isValidName(s.value())) {
+                errors.add(ConfigError.of(at.key("secret_ref"),
+                        "must be a secret name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit", s.origin()));
+                return Optional.empty();
+            }
+            return Optional.of(new SecretRef(s.value()));
+        }
+
+        Fields section(String key) {
+            return new Fields(raw(key).orElse(null), (ValueType.Section) spec(key).type(), path.key(key));
+        }
+
+        List<ConfigNode> items(String key) {
+            Optional<ConfigNode> node = raw(key);
+            if (node.isEmpty()) return List.of();
+            if (node.get() instanceof ConfigNode.Sequence s) return s.items();
+            errors.add(ConfigError.of(path.key(key), "must be a list", node.get().origin()));
+            return List.of();
+        }
+
+        Map<String, ConfigNode> entries(String key) {
+            Optional<ConfigNode> node = raw(key);
+            if (node.isEmpty()) return Map.of();
+            if (node.get() instanceof ConfigNode.Mapping m) return m.entries();
+            errors.add(ConfigError.of(path.key(key), "must be a mapping", node.get().origin()));
+            return Map.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> opaque(String key) {
+            Optional<ConfigNode> node = raw(key);
+            if (node.isEmpty()) return Map.of();
+            if (node.get() instanceof ConfigNode.Mapping m) return (Map<String, Object>) m.toPlain();
+            errors.add(ConfigError.of(path.key(key), "must be a mapping", node.get().origin()));
+            return Map.of();
+        }
+    }
+
+    private record Scalarish(String text, Origin origin) {}
+
+    private static boolean isNull(ConfigNode node) {
+        return node instanceof ConfigNode.Scalar s && s.isNull();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.floe.gitops.runtime.config;
+
+import static dev.floe.gitops.runtime.config.KeySpec.key;
+
+import java.util.List;
+
+/**
+ * Every key of floe-gitops.yaml: its type, default and meaning. The binder reads defaults from here, the
+ * environment mapping walks it, and docs/configuration.md is checked against it by a test, so a key
+ * cannot be added without being documented.
+ */
+public final class ConfigSchema {
+
+    private ConfigSchema() {}
+
+    public static final List<String> PROVIDERS = List.of("github", "gitlab", "gitea", "bitbucket");
+    public static final List<String> PROFILES = List.of("local", "production");
+
+    private static final ValueType TEXT = new ValueType.Text();
+    private static final ValueType PATH = new ValueType.FilePath();
+    private static final ValueType BOOL = new ValueType.Bool();
+    private static final ValueType DURATION = new ValueType.Duration();
+    private static final ValueType SECRET = new ValueType.SecretRef();
+    private static final ValueType PORT = new ValueType.Int(1, 65535);
+
+    private static ValueType.Section section(KeySpec... keys) { return new ValueType.Section(List.of(keys)); }
+
+    private static ValueType oneOf(String... values) { return new ValueType.OneOf(List.of(values)); }
+
+    public static final ValueType.Section DEPLOY = section(
+            key("environment", TEXT, null, "Environment this entry deploys to; must be declared under `environments`."),
+            key("branch", TEXT, null, "Source branch that feeds the environment. Exactly one of `branch` and `tag`."),
+            key("tag", TEXT, null, "Tag pattern (glob, e.g. `v*`) whose highest semantic version feeds the environment."),
+            key("deployBranch", TEXT, "deploy/<environment>", "Branch the rendered tree is committed to. Never also a source branch."),
+            key("deployRepository", TEXT, "the repository's url", "Repository (clone URL) holding the deploy branch."));
+
+    public static final ValueType.Section REPOSITORY = section(
+            key("name", TEXT, null, "The provider's full name, e.g. `acme/sales-analytics`."),
+            key("provider", new ValueType.OneOf(PROVIDERS), null, "Git host type."),
+            key("url", TEXT, null, "Clone URL; only configured URLs are ever fetched."),
+            key("webhookSecret", SECRET, null,
+                    "Secret that verifies this repository's webhooks. Required outside the `local` profile unless an organisation secret covers it."),
+            key("deploy", new ValueType.ListOf(DEPLOY), "[]", "Environments this repository deploys to, one source each."));
+
+    public static final ValueType.Section ORGANIZATION = section(
+            key("name", TEXT, null, "Organisation (GitHub org, GitLab group, Gitea org, Bitbucket workspace)."),
+            key("provider", new ValueType.OneOf(PROVIDERS), null, "Git host type."),
+            key("webhookSecret", SECRET, null, "Secret of the organisation-level webhook; covers every repository of the organisation."));
+
+    public static final ValueType.Section ENVIRONMENT = section(
+            key("platform", PATH, null, "Path of the environment's platform.yaml."),
+            key("platformRepository", TEXT, null, "Repository (clone URL) holding platform.yaml; absent: the path is read from local disk."));
+
+    public static final ValueType.Section KAFKA = section(
+            key("bootstrapServers", TEXT, null, "Existing Kafka cluster (`host:port,...`). Absent: an embedded single-node broker with its log in `dataDir`."),
+            key("topic", section(
+                    key("partitions", new ValueType.Int(1, 10_000), "6", "Partitions of `floe-gitops.events` when floe-gitops creates it."),
+                    key("replicationFactor", new ValueType.Int(1, 32), "1", "Replication factor of the topics when floe-gitops creates them.")),
+                    null, "Topic settings used when creating the topics."),
+            key("security", section(
+                    key("protocol", oneOf("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"), "PLAINTEXT", "Kafka `security.protocol`."),
+                    key("saslMechanism", oneOf("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"), "SCRAM-SHA-512", "SASL mechanism for the SASL protocols."),
+                    key("username", SECRET, null, "SASL user name; required with a SASL protocol."),
+                    key("password", SECRET, null, "SASL password; required with a SASL protocol."),
+                    key("trustedCertificates", SECRET, null, "PEM CA certificates to trust for SSL; absent: the JVM's trust store."),
+                    key("clientCertificate", SECRET, null, "PEM client certificate chain for mutual TLS."),
+                    key("clientKey", SECRET, null, "PEM private key for mutual TLS (with `clientCertificate`).")),
+                    null, "How to connect to an external cluster."));
+
+    public static final ValueType.Section ROOT = section(
+            key("profile", new ValueType.OneOf(PROFILES), "production",
+                    "`local` relaxes production checks (webhook secrets, inline credentials become warnings) and logs as text."),
+            key("server", section(
+                    key("port", PORT, "8080", "Traffic port (webhooks, admission, reports).")), null, "Traffic server."),
+            key("management", section(
+                    key("port", PORT, "8081", "Plain-HTTP management port: `/healthz`, `/readyz`, `/metrics`.")), null, "Management server."),
+            key("dataDir", PATH, ".floe-gitops", "Data folder: git mirrors and the embedded Kafka log."),
+            key("secretsDir", PATH, "/var/run/secrets/floe", "Folder of mounted secret files, one file per secret reference."),
+            key("kafka", KAFKA, "{}", "Event queue."),
+            key("environments", new ValueType.MapOf(ENVIRONMENT), "{}", "Environments by name."),
+            key("repositories", new ValueType.ListOf(REPOSITORY), "[]", "Served repositories."),
+            key("organizations", new ValueType.ListOf(ORGANIZATION), "[]", "Organisation-level webhook secrets."),
+            key("kubernetes", section(
+                    key("secrets", BOOL, "false", "Also resolve secret references from Kubernetes Secrets (key `value`) through the API."),
+                    key("namespace", TEXT, "the service's own namespace", "Namespace of those Secrets.")), null, "Kubernetes API access."),
+            key("shutdown", section(
+                    key("gracePeriod", DURATION, "30s", "Time components get to stop after SIGTERM before the process exits anyway.")),
+                    null, "Process shutdown."),
+            key("logging", section(
+                    key("format", oneOf("json", "text"), "json (text in profile local)", "Log line format."),
+                    key("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO", "Root log level.")), null, "Logging."),
+            key("policy", new ValueType.Opaque(), "{}", "Inline-secret policy settings, handed to the policy module's own parser."));
+}

@@ -1,0 +1,3 @@
+package dev.floe.gitops.runtime.config;
+
+public record KafkaTopicConfig(int partitions, int replicationFactor) {}

@@ -1,0 +1,3 @@
+package dev.floe.gitops.runtime.config;
+
+public record ManagementConfig(int port) {}

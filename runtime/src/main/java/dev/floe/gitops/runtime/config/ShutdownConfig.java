@@ -1,0 +1,5 @@
+package dev.floe.gitops.runtime.config;
+
+import java.time.Duration;
+
+public record ShutdownConfig(Duration gracePeriod) {}
