@@ -15,7 +15,22 @@ public final class FloeGitops implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietLoggingForCommands();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /**
+   * One-shot commands (compile, scan) speak through their output, not through logs: unless the
+   * user asks otherwise, only warnings are logged, as readable text. Servers apply their configured
+   * logging when they start (LoggingSetup).
+   */
+  private static void quietLoggingForCommands() {
+    if (System.getProperty("floe.log.level") == null && System.getenv("FLOE_LOG_LEVEL") == null) {
+      System.setProperty("floe.log.level", "WARN");
+    }
+    if (System.getProperty("floe.log.format") == null && System.getenv("FLOE_LOG_FORMAT") == null) {
+      System.setProperty("floe.log.format", "text");
+    }
   }
 
   /** Exit codes: 0 success, 1 validation or runtime failure, 2 usage or I/O error. */
