@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -45,5 +48,16 @@ final class QueueTestSupport {
       }
     }
     return records;
+  }
+
+  /** The group's committed offset of the partition, or -1 when nothing is committed. */
+  static long committedOffset(String bootstrap, String group, String topic, int partition)
+      throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+      OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, partition));
+      return offset == null ? -1 : offset.offset();
+    }
   }
 }
