@@ -33,8 +33,10 @@ final class KafkaClientConfigs {
     p.put("client.id", clientId);
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
-    // <= 5 keeps per-partition order with idempotence even when a batch is retried.
-    p.put("max.in.flight.requests.per.connection", "5");
+    // One batch in flight per connection: per-repository order is the product's promise, and
+    // with more in flight a batch retried after NOT_LEADER_OR_FOLLOWER was seen to be overtaken
+    // by later ones (then stuck on OUT_OF_ORDER_SEQUENCE_NUMBER). Webhook rates do not need more.
+    p.put("max.in.flight.requests.per.connection", "1");
     p.put("linger.ms", String.valueOf(LINGER_MS));
     p.put("max.block.ms", String.valueOf(timeout));
     p.put("request.timeout.ms", String.valueOf(timeout));

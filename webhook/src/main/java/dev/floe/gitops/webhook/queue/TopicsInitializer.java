@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.admin.NewTopic;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -14,10 +15,17 @@ import org.slf4j.LoggerFactory;
  * Creates the events topic and its dead-letter topic when they are missing; leaves existing ones
  * as they are (their partition count is an operator's decision once created). Safe to run from
  * every replica at every start: a topic created by another replica meanwhile counts as success.
+ *
+ * <p>Completes only once every partition of both topics has a leader. A produce sent right after
+ * creation can otherwise meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which is
+ * retried, but is a needless error at start.
  */
 public final class TopicsInitializer {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicsInitializer.class);
+
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
+  private static final long LEADER_POLL_MS = 100;
 
   private TopicsInitializer() {}
 
@@ -38,9 +46,30 @@ public final class TopicsInitializer {
           return admin.createTopics(missing)
               .recover(e -> isTopicExists(e) ? Future.succeededFuture() : Future.failedFuture(e));
         })
+        .compose(v -> awaitLeaders(vertx, admin, List.of(settings.topic(), settings.deadLetterTopic()),
+            System.nanoTime() + LEADER_WAIT.toNanos()))
         .eventually(admin::close)
         .recover(e -> Future.failedFuture(
             new IllegalStateException("failed to create the queue topics: " + e.getMessage(), e)));
+  }
+
+  private static Future<Void> awaitLeaders(Vertx vertx, KafkaAdminClient admin, List<String> topics,
+      long deadline) {
+    return admin.describeTopics(topics)
+        .map(descriptions -> descriptions.values().stream()
+            .flatMap(d -> d.getPartitions().stream())
+            .allMatch(p -> p.getLeader() != null && !p.getLeader().isEmpty()))
+        .recover(e -> Future.succeededFuture(false)) // metadata not there yet
+        .compose(ready -> {
+          if (ready) {
+            return Future.succeededFuture();
+          }
+          if (System.nanoTime() > deadline) {
+            return Future.failedFuture("partitions of " + topics + " have no leader after "
+                + LEADER_WAIT.toSeconds() + " s");
+          }
+          return vertx.timer(LEADER_POLL_MS).compose(t -> awaitLeaders(vertx, admin, topics, deadline));
+        });
   }
 
   private static boolean isTopicExists(Throwable e) {
