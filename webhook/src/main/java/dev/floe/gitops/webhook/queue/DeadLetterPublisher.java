@@ -6,6 +6,8 @@ import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaHeader;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies a record that will not be processed to the dead-letter topic: the original key and raw
@@ -14,6 +16,8 @@ import io.vertx.kafka.client.producer.KafkaProducerRecord;
  * a decode error or a processor's reason, both of which never carry secrets.
  */
 final class DeadLetterPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
   static final String ORIGINAL_TOPIC = "floe.original.topic";
   static final String ORIGINAL_PARTITION = "floe.original.partition";
@@ -34,6 +38,8 @@ final class DeadLetterPublisher {
     KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx,
         KafkaClientConfigs.producer(settings, "floe-gitops-dlq-" + settings.groupInstanceId()),
         String.class, byte[].class);
+    // Failures reach the partition worker through the send's future, which retries.
+    producer.exceptionHandler(e -> LOG.debug("Kafka dead-letter producer error", e));
     return new DeadLetterPublisher(producer, settings.deadLetterTopic());
   }
 

@@ -7,10 +7,12 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +39,15 @@ public final class EventConsumerLoop extends VerticleBase {
   private final Backoff backoff;
   private final EventRecordCodec codec;
   private final int windowCapacity;
+  private static final Duration FINAL_COMMIT_TIMEOUT = Duration.ofSeconds(5);
+
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
+  /** Per owned partition, the next offset after the last final outcome. */
+  private final Map<TopicPartition, Long> finalOffsets = new HashMap<>();
   private KafkaConsumer<String, byte[]> consumer;
   private DeadLetterPublisher deadLetters;
   private RecordHandling handling;
+  private boolean stopping;
 
   public EventConsumerLoop(QueueSettings settings, EventProcessor processor, Backoff backoff,
       EventRecordCodec codec, int windowCapacity) {
@@ -64,7 +71,7 @@ public final class EventConsumerLoop extends VerticleBase {
         settings.maxAttempts(), new ConsumerControl());
     consumer.partitionsAssignedHandler(this::assigned);
     consumer.partitionsRevokedHandler(this::revoked);
-    consumer.exceptionHandler(e -> LOG.warn("Kafka consumer error", e));
+    consumer.exceptionHandler(this::consumerError);
     consumer.handler(this::dispatch);
     LOG.info("Worker {} joins group {} on topic {}", settings.groupInstanceId(),
         settings.groupId(), settings.topic());
@@ -72,14 +79,32 @@ public final class EventConsumerLoop extends VerticleBase {
   }
 
   /**
-   * Stops without committing anything in flight. With static membership the group keeps this
-   * member's partitions until the session times out or the same instance id comes back.
+   * Stops without waiting for records in flight (they are delivered again after the restart):
+   * commits once more what is final, within a bound so shutdown stays quick when Kafka is gone,
+   * then closes. With static membership the group keeps this member's partitions until the
+   * session times out or the same instance id comes back.
    */
   @Override
   public Future<?> stop() {
+    stopping = true;
     workers.values().forEach(PartitionWorker::revoke);
     workers.clear();
-    return consumer.close().eventually(deadLetters::close);
+    Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
+    finalOffsets.forEach((partition, next) -> last.put(partition, new OffsetAndMetadata(next, "")));
+    Future<?> commit = last.isEmpty() ? Future.succeededFuture()
+        : consumer.commit(last).timeout(FINAL_COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return commit.otherwiseEmpty()
+        .compose(v -> consumer.close())
+        .eventually(deadLetters::close);
+  }
+
+  /** Closing the client wakes it up: errors then are expected and not worth a warning. */
+  private void consumerError(Throwable e) {
+    if (stopping) {
+      LOG.debug("Kafka consumer error while stopping", e);
+    } else {
+      LOG.warn("Kafka consumer error", e);
+    }
   }
 
   private void assigned(Set<TopicPartition> partitions) {
@@ -93,6 +118,7 @@ public final class EventConsumerLoop extends VerticleBase {
   private void revoked(Set<TopicPartition> partitions) {
     LOG.info("Worker {} lost partitions {}", settings.groupInstanceId(), partitions);
     for (TopicPartition partition : partitions) {
+      finalOffsets.remove(partition);
       PartitionWorker worker = workers.remove(partition);
       if (worker != null) {
         worker.revoke();
@@ -125,10 +151,15 @@ public final class EventConsumerLoop extends VerticleBase {
 
     @Override
     public void commit(TopicPartition partition, long nextOffset) {
+      finalOffsets.put(partition, nextOffset);
       // A failed commit is not retried: a later commit covers it, and otherwise the record is
       // delivered again, which the idempotent processing tolerates.
       consumer.commit(Map.of(partition, new OffsetAndMetadata(nextOffset, "")))
-          .onFailure(e -> LOG.warn("Commit of {} at {} failed", partition, nextOffset, e));
+          .onFailure(e -> {
+            if (!stopping) {
+              LOG.warn("Commit of {} at {} failed", partition, nextOffset, e);
+            }
+          });
     }
   }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes event records to the events topic for the receiver (SPEC §2, §3). A publish completes
@@ -20,6 +22,8 @@ import java.time.Duration;
  * without decoding the value.
  */
 public final class EventPublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
   private final Vertx vertx;
   private final KafkaProducer<String, byte[]> producer;
@@ -39,6 +43,9 @@ public final class EventPublisher {
   public static EventPublisher create(Vertx vertx, QueueSettings settings, EventRecordCodec codec) {
     KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx,
         KafkaClientConfigs.producer(settings, "floe-gitops-publisher"), String.class, byte[].class);
+    // A failed send is reported through its future (as QueueUnavailable); without a handler the
+    // client would also log it as an unhandled exception on the event loop.
+    producer.exceptionHandler(e -> LOG.debug("Kafka producer error", e));
     return new EventPublisher(vertx, producer, codec, settings.topic(), settings.produceTimeout());
   }
 

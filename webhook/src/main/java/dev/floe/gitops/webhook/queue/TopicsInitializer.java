@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * as they are (their partition count is an operator's decision once created). Safe to run from
  * every replica at every start: a topic created by another replica meanwhile counts as success.
  *
- * <p>Completes only once every partition of both topics has a leader. A produce sent right after
- * creation can otherwise meet a broker that is not yet leader (NOT_LEADER_OR_FOLLOWER), which is
- * retried, but is a needless error at start.
+ * <p>Completes only once the metadata shows a leader for every partition of both topics, so the
+ * first events are not sent into a topic that does not exist yet. A produce right after creation
+ * can still meet NOT_LEADER_OR_FOLLOWER while the broker takes up leadership (seen in tests); the
+ * producer retries it, and one batch in flight per partition keeps the order (KafkaClientConfigs).
  */
 public final class TopicsInitializer {
 
