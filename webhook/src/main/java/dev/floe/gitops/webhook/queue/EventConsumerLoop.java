@@ -40,6 +40,7 @@ public final class EventConsumerLoop extends VerticleBase {
   private final EventRecordCodec codec;
   private final int windowCapacity;
   private static final Duration FINAL_COMMIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
   /** Per owned partition, the next offset after the last final outcome. */
@@ -66,6 +67,9 @@ public final class EventConsumerLoop extends VerticleBase {
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClientConfigs.consumer(settings), String.class,
         byte[].class);
+    // The client runs pause, resume and commit on its one polling thread, queued behind the poll
+    // in progress: with Vert.x's default 1 s poll, every resume after a record could wait that long.
+    consumer.pollTimeout(POLL_TIMEOUT);
     deadLetters = DeadLetterPublisher.create(vertx, settings);
     handling = new RecordHandling(context, processor, codec, deadLetters, backoff,
         settings.maxAttempts(), new ConsumerControl());
@@ -86,6 +90,9 @@ public final class EventConsumerLoop extends VerticleBase {
    */
   @Override
   public Future<?> stop() {
+    if (consumer == null) {
+      return Future.succeededFuture();
+    }
     stopping = true;
     workers.values().forEach(PartitionWorker::revoke);
     workers.clear();

@@ -2,6 +2,7 @@ package dev.floe.gitops.webhook.queue;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -22,6 +23,11 @@ public record ExponentialBackoff(Duration base, Duration max, DoubleSupplier ran
 
   public static ExponentialBackoff of(QueueSettings settings, DoubleSupplier random) {
     return new ExponentialBackoff(settings.backoffBase(), settings.backoffMax(), random);
+  }
+
+  /** The production choice: the queue's settings and a thread-local random source. */
+  public static ExponentialBackoff of(QueueSettings settings) {
+    return of(settings, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   @Override
