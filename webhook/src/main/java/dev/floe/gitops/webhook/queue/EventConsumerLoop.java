@@ -33,14 +33,14 @@ import org.slf4j.LoggerFactory;
 public final class EventConsumerLoop extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventConsumerLoop.class);
+  private static final Duration FINAL_COMMIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
   private final QueueSettings settings;
   private final EventProcessor processor;
   private final Backoff backoff;
   private final EventRecordCodec codec;
   private final int windowCapacity;
-  private static final Duration FINAL_COMMIT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
   /** Per owned partition, the next offset after the last final outcome. */

@@ -88,6 +88,22 @@ class EventConsumerLoopTest {
   }
 
   @Test
+  void aProcessorExceptionCountsAsRetryAndOnlyItsClassReachesTheDeadLetterHeaders() throws Exception {
+    QueueSettings settings = prepare("throws").withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5));
+    RecordingProcessor processor = new RecordingProcessor((event, delivery) ->
+        Future.failedFuture(new IllegalStateException("push to https://x:ghp_secret@host failed")));
+    publish(settings, EventRecords.push("repo", "boom"));
+
+    deploy(settings, processor);
+
+    ConsumerRecord<String, byte[]> dead = deadLetters(settings, 1).get(0);
+    assertThat(header(dead, DeadLetterPublisher.ERROR))
+        .isEqualTo("gave up after 2 attempts: processor failed: java.lang.IllegalStateException");
+    assertThat(processor.calls).hasSize(2);
+    awaitCommitted(settings, 1);
+  }
+
+  @Test
   void aFailOutcomeGoesToTheDeadLetterTopicAtOnce() throws Exception {
     QueueSettings settings = prepare("fail");
     RecordingProcessor processor = new RecordingProcessor((event, delivery) ->
