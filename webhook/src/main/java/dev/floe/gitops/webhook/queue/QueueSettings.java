@@ -110,6 +110,12 @@ public record QueueSettings(
         backoffBase, backoffMax, clientProperties);
   }
 
+  public QueueSettings withSessionTimeout(Duration timeout) {
+    return new QueueSettings(bootstrapServers, topic, deadLetterTopic, partitions,
+        replicationFactor, groupId, groupInstanceId, timeout, produceTimeout, maxAttempts,
+        backoffBase, backoffMax, clientProperties);
+  }
+
   public QueueSettings withProduceTimeout(Duration timeout) {
     return new QueueSettings(bootstrapServers, topic, deadLetterTopic, partitions,
         replicationFactor, groupId, groupInstanceId, sessionTimeout, timeout, maxAttempts,
