@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -58,6 +59,13 @@ final class QueueTestSupport {
           .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
       OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, partition));
       return offset == null ? -1 : offset.offset();
+    }
+  }
+
+  /** The topics the cluster has. */
+  static Set<String> topics(String bootstrap) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      return admin.listTopics().names().get(10, TimeUnit.SECONDS);
     }
   }
 }
