@@ -1,0 +1,172 @@
+package dev.floe.gitops.webhook.queue;
+
+import dev.floe.gitops.webhook.event.EventRecordCodec;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's consumer (SPEC §3, §4): a verticle that reads the events topic as a member of the
+ * worker group and hands each record to the {@link EventProcessor}, one {@link PartitionWorker} per
+ * assigned partition. Deploy it to start consuming, undeploy it to stop.
+ *
+ * <ul>
+ *   <li>Static membership ({@code group.instance.id}): a restarted replica gets its partitions
+ *       back at once instead of after a rebalance.
+ *   <li>Offsets are committed manually and only after a record's outcome is final, so a crash
+ *       before that means the record is delivered again (at least once; effects are idempotent).
+ *   <li>A partition is paused while it has a record in flight, so the client does not fetch what
+ *       cannot be processed yet.
+ * </ul>
+ */
+public final class EventConsumerLoop extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventConsumerLoop.class);
+  private static final Duration FINAL_COMMIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+  private final QueueSettings settings;
+  private final EventProcessor processor;
+  private final Backoff backoff;
+  private final EventRecordCodec codec;
+  private final int windowCapacity;
+
+  private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
+  /** Per owned partition, the next offset after the last final outcome. */
+  private final Map<TopicPartition, Long> finalOffsets = new HashMap<>();
+  private KafkaConsumer<String, byte[]> consumer;
+  private DeadLetterPublisher deadLetters;
+  private RecordHandling handling;
+  private boolean stopping;
+
+  public EventConsumerLoop(QueueSettings settings, EventProcessor processor, Backoff backoff,
+      EventRecordCodec codec, int windowCapacity) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.processor = Objects.requireNonNull(processor, "processor");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.windowCapacity = windowCapacity;
+  }
+
+  public EventConsumerLoop(QueueSettings settings, EventProcessor processor, Backoff backoff) {
+    this(settings, processor, backoff, new EventRecordCodec(), DeliveryWindow.DEFAULT_CAPACITY);
+  }
+
+  @Override
+  public Future<?> start() {
+    consumer = KafkaConsumer.create(vertx, KafkaClientConfigs.consumer(settings), String.class,
+        byte[].class);
+    // The client runs pause, resume and commit on its one polling thread, queued behind the poll
+    // in progress: with Vert.x's default 1 s poll, every resume after a record could wait that long.
+    consumer.pollTimeout(POLL_TIMEOUT);
+    deadLetters = DeadLetterPublisher.create(vertx, settings);
+    handling = new RecordHandling(context, processor, codec, deadLetters, backoff,
+        settings.maxAttempts(), new ConsumerControl());
+    consumer.partitionsAssignedHandler(this::assigned);
+    consumer.partitionsRevokedHandler(this::revoked);
+    consumer.exceptionHandler(this::consumerError);
+    consumer.handler(this::dispatch);
+    LOG.info("Worker {} joins group {} on topic {}", settings.groupInstanceId(),
+        settings.groupId(), settings.topic());
+    return consumer.subscribe(settings.topic());
+  }
+
+  /**
+   * Stops without waiting for records in flight (they are delivered again after the restart):
+   * commits once more what is final, within a bound so shutdown stays quick when Kafka is gone,
+   * then closes. With static membership the group keeps this member's partitions until the
+   * session times out or the same instance id comes back.
+   */
+  @Override
+  public Future<?> stop() {
+    if (consumer == null) {
+      return Future.succeededFuture();
+    }
+    stopping = true;
+    workers.values().forEach(PartitionWorker::revoke);
+    workers.clear();
+    Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();
+    finalOffsets.forEach((partition, next) -> last.put(partition, new OffsetAndMetadata(next, "")));
+    Future<?> commit = last.isEmpty() ? Future.succeededFuture()
+        : consumer.commit(last).timeout(FINAL_COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return commit.otherwiseEmpty()
+        .compose(v -> consumer.close())
+        .eventually(deadLetters::close);
+  }
+
+  /** Closing the client wakes it up: errors then are expected and not worth a warning. */
+  private void consumerError(Throwable e) {
+    if (stopping) {
+      LOG.debug("Kafka consumer error while stopping", e);
+    } else {
+      LOG.warn("Kafka consumer error", e);
+    }
+  }
+
+  private void assigned(Set<TopicPartition> partitions) {
+    LOG.info("Worker {} got partitions {}", settings.groupInstanceId(), partitions);
+    for (TopicPartition partition : partitions) {
+      workers.computeIfAbsent(partition,
+          p -> new PartitionWorker(p, handling, new DeliveryWindow(windowCapacity)));
+    }
+  }
+
+  private void revoked(Set<TopicPartition> partitions) {
+    LOG.info("Worker {} lost partitions {}", settings.groupInstanceId(), partitions);
+    for (TopicPartition partition : partitions) {
+      finalOffsets.remove(partition);
+      PartitionWorker worker = workers.remove(partition);
+      if (worker != null) {
+        worker.revoke();
+      }
+    }
+  }
+
+  private void dispatch(KafkaConsumerRecord<String, byte[]> record) {
+    PartitionWorker worker = workers.get(new TopicPartition(record.topic(), record.partition()));
+    if (worker == null) {
+      // Fetched before a revocation: the partition's new owner reads it again.
+      LOG.debug("Dropping a record of unassigned partition {}-{}", record.topic(), record.partition());
+      return;
+    }
+    worker.offer(record);
+  }
+
+  /** The consumer as the partition workers see it. */
+  private final class ConsumerControl implements PartitionControl {
+
+    @Override
+    public void pause(TopicPartition partition) {
+      consumer.pause(partition).onFailure(e -> LOG.debug("pause {} failed", partition, e));
+    }
+
+    @Override
+    public void resume(TopicPartition partition) {
+      consumer.resume(partition).onFailure(e -> LOG.debug("resume {} failed", partition, e));
+    }
+
+    @Override
+    public void commit(TopicPartition partition, long nextOffset) {
+      finalOffsets.put(partition, nextOffset);
+      // A failed commit is not retried: a later commit covers it, and otherwise the record is
+      // delivered again, which the idempotent processing tolerates.
+      consumer.commit(Map.of(partition, new OffsetAndMetadata(nextOffset, "")))
+          .onFailure(e -> {
+            if (!stopping) {
+              LOG.warn("Commit of {} at {} failed", partition, nextOffset, e);
+            }
+          });
+    }
+  }
+}

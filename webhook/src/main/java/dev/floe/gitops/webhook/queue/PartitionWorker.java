@@ -1,0 +1,185 @@
+package dev.floe.gitops.webhook.queue;
+
+import dev.floe.gitops.webhook.event.DecodeException;
+import dev.floe.gitops.webhook.event.EventRecord;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles the records of one assigned partition strictly one after another, so one repository's
+ * events take effect in the order they were queued. Each record ends in exactly one final step
+ * before the next starts: processed ({@code Done}), or copied to the dead-letter topic (undecodable,
+ * {@code Fail}, or {@code Retry} past the maximum attempts); only then is its offset committed.
+ * One bad record therefore never blocks the records behind it.
+ *
+ * <p>All methods run on the consumer loop's Vert.x context, so there is no locking. Once revoked,
+ * the worker drops whatever is still queued or in flight without committing it: the partition's
+ * new owner will receive those records again.
+ */
+final class PartitionWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionWorker.class);
+
+  private final TopicPartition partition;
+  private final RecordHandling handling;
+  private final DeliveryWindow window;
+  private final Queue<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
+  private boolean busy;
+  private boolean revoked;
+
+  PartitionWorker(TopicPartition partition, RecordHandling handling, DeliveryWindow window) {
+    this.partition = partition;
+    this.handling = handling;
+    this.window = window;
+  }
+
+  void offer(KafkaConsumerRecord<String, byte[]> record) {
+    if (revoked) {
+      return;
+    }
+    queue.add(record);
+    if (!busy) {
+      busy = true;
+      handling.control().pause(partition);
+      next();
+    }
+  }
+
+  /** The partition moved to another consumer (or this one stops): forget everything. */
+  void revoke() {
+    revoked = true;
+    queue.clear();
+    window.clear();
+  }
+
+  private void next() {
+    if (revoked) {
+      return;
+    }
+    KafkaConsumerRecord<String, byte[]> record = queue.poll();
+    if (record == null) {
+      busy = false;
+      handling.control().resume(partition);
+      return;
+    }
+    EventRecord event;
+    try {
+      event = handling.codec().decode(record.value());
+    } catch (DecodeException e) {
+      deadLetter(record, 0, "undecodable record: " + e.getMessage(), 1);
+      return;
+    }
+    attempt(record, event, 1, window.contains(event.provider(), event.deliveryId()));
+  }
+
+  private void attempt(KafkaConsumerRecord<String, byte[]> record, EventRecord event, int attempt,
+      boolean duplicate) {
+    Delivery delivery =
+        new Delivery(record.topic(), record.partition(), record.offset(), attempt, duplicate);
+    Future<ProcessingOutcome> processed;
+    try {
+      processed = handling.processor().process(event, delivery);
+    } catch (RuntimeException e) {
+      processed = Future.failedFuture(e);
+    }
+    if (processed == null) {
+      processed = Future.failedFuture(new IllegalStateException("processor returned no future"));
+    }
+    onContext(processed, result -> {
+      if (revoked) {
+        return;
+      }
+      ProcessingOutcome outcome = outcomeOf(result, delivery);
+      if (outcome instanceof ProcessingOutcome.Done done) {
+        window.remember(event.provider(), event.deliveryId());
+        LOG.debug("{} offset {}: {}", partition, record.offset(), done.outcome());
+        commit(record);
+        next();
+      } else if (outcome instanceof ProcessingOutcome.Fail fail) {
+        deadLetter(record, attempt, fail.reason(), 1);
+      } else if (outcome instanceof ProcessingOutcome.Retry retry) {
+        if (attempt >= handling.maxAttempts()) {
+          deadLetter(record, attempt,
+              "gave up after " + attempt + " attempts: " + retry.cause(), 1);
+        } else {
+          long delay = Math.max(1, handling.backoff().delay(attempt).toMillis());
+          LOG.info("{} offset {}: attempt {} will be retried in {} ms: {}", partition,
+              record.offset(), attempt, delay, retry.cause());
+          vertx().setTimer(delay, id -> {
+            if (!revoked) {
+              attempt(record, event, attempt + 1, duplicate);
+            }
+          });
+        }
+      }
+    });
+  }
+
+  private ProcessingOutcome outcomeOf(AsyncResult<ProcessingOutcome> result, Delivery delivery) {
+    if (result.failed()) {
+      // The exception's message is not copied into the DLQ header: it could quote anything.
+      LOG.warn("{} offset {}: processor failed on attempt {}", partition, delivery.offset(),
+          delivery.attempt(), result.cause());
+      return new ProcessingOutcome.Retry("processor failed: " + result.cause().getClass().getName());
+    }
+    if (result.result() == null) {
+      return new ProcessingOutcome.Retry("processor returned no outcome");
+    }
+    return result.result();
+  }
+
+  /**
+   * A record reaches the DLQ before its offset is committed; if the DLQ cannot be written, keep
+   * trying (the partition waits) rather than lose the record.
+   */
+  private void deadLetter(KafkaConsumerRecord<String, byte[]> record, int attempts, String error,
+      int sendAttempt) {
+    onContext(handling.deadLetters().send(record, attempts, error), sent -> {
+      if (revoked) {
+        return;
+      }
+      if (sent.succeeded()) {
+        LOG.warn("{} offset {} went to the dead-letter topic after {} attempt(s): {}", partition,
+            record.offset(), attempts, error);
+        commit(record);
+        next();
+      } else {
+        long delay = Math.max(1, handling.backoff().delay(sendAttempt).toMillis());
+        LOG.warn("{} offset {}: dead-letter write failed, retrying in {} ms", partition,
+            record.offset(), delay, sent.cause());
+        vertx().setTimer(delay, id -> {
+          if (!revoked) {
+            deadLetter(record, attempts, error, sendAttempt + 1);
+          }
+        });
+      }
+    });
+  }
+
+  private void commit(KafkaConsumerRecord<String, byte[]> record) {
+    handling.control().commit(partition, record.offset() + 1);
+  }
+
+  /** Processor futures may complete on any thread; the worker's state lives on one context. */
+  private <T> void onContext(Future<T> future, Handler<AsyncResult<T>> handler) {
+    future.onComplete(result -> {
+      if (Vertx.currentContext() == handling.context()) {
+        handler.handle(result);
+      } else {
+        handling.context().runOnContext(v -> handler.handle(result));
+      }
+    });
+  }
+
+  private Vertx vertx() {
+    return handling.context().owner();
+  }
+}
