@@ -180,6 +180,25 @@ class JsonSchemaCompilerAgreementTest {
         assertThat(schemaErrors(platformSchema, platform)).isNotEmpty().allMatch(m -> m.contains("kubernetes_role"));
     }
 
+    /** An image tag is at most 128 characters once ${SOURCE_SHA} becomes the 40-character commit. */
+    @Test
+    void imageTagLengthCountsSourceShaAsFortyCharactersInBoth() {
+        byte[] platform = read(root.resolve("platform/local/platform.yaml"));
+        String longest = "x".repeat(88) + "${SOURCE_SHA}";
+        for (String tag : List.of(longest, "x" + longest, "${SOURCE_SHA}".repeat(3) + "x".repeat(8), "${SOURCE_SHA}".repeat(4))) {
+            byte[] floe = ("name: p\nversion: \"1.0.0\"\nimage: \"ghcr.io/acme/p:" + tag + "\"\n").getBytes(StandardCharsets.UTF_8);
+            boolean compilerAccepts = compilerErrors(floeOnly(floe), platform).isEmpty();
+            boolean schemaAccepts = schemaErrors(floeSchema, floe).isEmpty();
+            assertThat(schemaAccepts).as("schema and compiler on tag " + tag).isEqualTo(compilerAccepts);
+            assertThat(compilerAccepts).as("compiler on tag " + tag).isEqualTo(tag.length() - 13 * count(tag, "${SOURCE_SHA}")
+                    + 40 * count(tag, "${SOURCE_SHA}") <= 128);
+        }
+    }
+
+    private static int count(String text, String part) {
+        return (text.length() - text.replace(part, "").length()) / part.length();
+    }
+
     /**
      * The compiler reads time zones with {@link java.time.ZoneId#of}; the schema lists the region names of this JDK and
      * the offset forms. A JDK with a newer tz database that adds a zone fails here until the schema's list is updated.
