@@ -52,9 +52,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class JsonSchemaCompilerAgreementTest {
 
-    /** Read as an editor's YAML 1.2 language server does (see JsonSchemaTest). */
+    /**
+     * Read as an editor's YAML 1.2 language server does (see JsonSchemaTest); also {@code key:} without a value is
+     * null there, as it is for the compiler ("not set").
+     */
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
