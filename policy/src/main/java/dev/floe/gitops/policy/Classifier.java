@@ -63,7 +63,7 @@ final class Classifier {
     if (isBooleanOrNumber(lower) || isPath(v) || isUrlWithoutCredentials(v) || isPublicMaterial(v)) {
       return false;
     }
-    if (isResourceName(v) || isEnvVarName(v)) {
+    if (isResourceName(v, kind == KeyKind.PASSWORD) || isEnvVarName(v)) {
       return false;
     }
     if (countSpaces(v) >= 3) {
@@ -171,6 +171,10 @@ final class Classifier {
       // a path, unless it is base64 that happens to start with '/': paths have separators after the first character
       return v.indexOf('/', 1) > 0 || v.indexOf('\\', 3) > 0 || v.length() < 24 && !v.contains("+") && !v.contains("=");
     }
+    // store paths (database/creds/orders, secret/data/app): two or more lower-case segments
+    if (v.chars().filter(c -> c == '/').count() >= 2 && v.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '_' || c == '.')) {
+      return true;
+    }
     // relative paths: segments of file-name characters with an extension on the last one
     int slash = v.lastIndexOf('/');
     if (slash > 0 && slash < v.length() - 1) {
@@ -216,38 +220,50 @@ final class Classifier {
         || (v.startsWith("age1") && v.length() == 62 && v.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'));
   }
 
-  /** Kubernetes object names (DNS-1123) with a separator: {@code db-credentials}, {@code tls-cert}. */
-  static boolean isResourceName(String v) {
-    boolean sep = false;
-    boolean letters = false;
+  /**
+   * Kubernetes object names (DNS-1123) with a separator: {@code db-credentials}, {@code tls-cert},
+   * {@code redis-master-0}. Names are built from words: each segment is letters, digits, or letters
+   * then digits ({@code v2}); at least one word has three letters. Digits mixed into letters
+   * ({@code r3d1s-pa55}) are how passwords look, not names. Under password keys only all-letter
+   * names count ({@code db-credentials}), since {@code adm-hunter2} is a password there.
+   */
+  static boolean isResourceName(String v, boolean lettersOnly) {
     int n = v.length();
-    if (n > 253) {
+    if (n > 253 || n < 3) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
-      char c = v.charAt(i);
-      if (c == '-' || c == '.') {
-        if (i == 0 || i == n - 1 || v.charAt(i - 1) == '-' || v.charAt(i - 1) == '.') {
-          return false;
-        }
-        sep = true;
-      } else if (c >= 'a' && c <= 'z') {
-        letters = true;
-      } else if (!(c >= '0' && c <= '9')) {
+    String[] segments = v.split("[-.]", -1);
+    if (segments.length < 2) {
+      return false;
+    }
+    boolean word = false;
+    int numeric = 0;
+    for (String seg : segments) {
+      if (seg.isEmpty()) {
         return false;
       }
+      int i = 0;
+      while (i < seg.length() && seg.charAt(i) >= 'a' && seg.charAt(i) <= 'z') {
+        i++;
+      }
+      int letters = i;
+      while (i < seg.length() && seg.charAt(i) >= '0' && seg.charAt(i) <= '9') {
+        i++;
+      }
+      if (i != seg.length()) {
+        return false; // upper case, symbols, or digits followed by letters
+      }
+      if (lettersOnly && letters != seg.length()) {
+        return false;
+      }
+      if (letters == 0) {
+        numeric++;
+      }
+      if (letters >= 3) {
+        word = true;
+      }
     }
-    if (!sep || !letters) {
-      return false;
-    }
-    // Names are built from words; a run of 5+ consecutive consonant-free digits or a hex blob is not a name.
-    int digitRun = 0;
-    int maxDigitRun = 0;
-    for (int i = 0; i < n; i++) {
-      digitRun = Character.isDigit(v.charAt(i)) ? digitRun + 1 : 0;
-      maxDigitRun = Math.max(maxDigitRun, digitRun);
-    }
-    return maxDigitRun < 5 && !isUuidLike(v);
+    return word && numeric <= 1 && !isUuidLike(v);
   }
 
   private static boolean isUuidLike(String v) {

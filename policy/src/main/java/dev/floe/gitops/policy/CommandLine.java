@@ -27,8 +27,8 @@ final class CommandLine {
 
   private CommandLine() {}
 
-  /** Splits each element like a shell would (quotes kept together) and remembers the element of each word. */
-  static List<Candidate> scan(List<String> elements, int maxWords) {
+  /** With {@code shellText}, splits each element like a shell would (quotes kept together) and remembers the element of each word. */
+  static List<Candidate> scan(List<String> elements, int maxWords, boolean shellText) {
     List<String> words = new ArrayList<>();
     List<Integer> owner = new ArrayList<>();
     for (int e = 0; e < elements.size(); e++) {
@@ -36,7 +36,13 @@ final class CommandLine {
       if (el == null) {
         continue;
       }
-      split(el, words, owner, e, maxWords);
+      if (shellText) {
+        split(el, words, owner, e, maxWords);
+      } else {
+        // a container args/command list is already split: each element is one argument
+        words.add(el);
+        owner.add(e);
+      }
       if (words.size() >= maxWords) {
         break;
       }

@@ -21,7 +21,7 @@ final class EmbeddedDocuments {
       return null;
     }
     String t = value.strip();
-    if (t.isEmpty() || t.contains("-----BEGIN ")) {
+    if (t.isEmpty() || t.startsWith("-----BEGIN ")) {
       return null;
     }
     String key = keyName == null ? "" : keyName.toLowerCase(Locale.ROOT);

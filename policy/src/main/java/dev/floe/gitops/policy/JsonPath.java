@@ -74,7 +74,7 @@ final class JsonPath {
     }
     for (int i = 1; i < k.length(); i++) {
       char c = k.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '$')) {
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
         return false;
       }
     }

@@ -54,6 +54,9 @@ final class KeyNames {
       "auto", "from", "mount", "mounted", "projected", "automount", "rotate", "skip", "insecure", "no", "disable",
       "random", "inject");
 
+  /** Words before a secret noun that make the value derived from the secret (a checksum annotation). */
+  private static final Set<String> DERIVED_PREFIXES = Set.of("checksum", "digest", "fingerprint", "sha256", "sha1", "md5", "etag", "version");
+
   private KeyNames() {}
 
   static Kind classify(String key) {
@@ -71,8 +74,11 @@ final class KeyNames {
     }
     String last = words.get(n - 1);
     String prev = n >= 2 ? words.get(n - 2) : "";
-    if (REFERENCE_PREFIXES.contains(prev) || (n >= 3 && REFERENCE_PREFIXES.contains(words.get(0)))) {
-      return Kind.NONE;
+    for (int i = 0; i < n - 1; i++) {
+      // existingSecret, agent-inject-secret-x, checksum/secret: about a secret, not holding one
+      if (REFERENCE_PREFIXES.contains(words.get(i)) || DERIVED_PREFIXES.contains(words.get(i))) {
+        return Kind.NONE;
+      }
     }
     if (AUTH_HEADER_NOUNS.contains(last)) {
       return Kind.AUTHORIZATION;

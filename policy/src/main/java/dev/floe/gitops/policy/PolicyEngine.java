@@ -59,7 +59,12 @@ public final class PolicyEngine {
     boolean platformHint = file.toLowerCase(Locale.ROOT).endsWith("platform.yaml") || file.toLowerCase(Locale.ROOT).endsWith("platform.yml");
     TreeWalker walker = new TreeWalker(detectors, session, ctx.mode());
     try {
-      List<YamlTrees.Doc> docs = parse(text);
+      String lowerName = file.toLowerCase(Locale.ROOT);
+      // .env, properties, INI, .npmrc: line formats; YAML would read them as one long string
+      List<YamlTrees.Doc> docs = EmbeddedDocuments.isKeyValueFile(lowerName) ? null : parse(text);
+      if (docs != null && docs.size() == 1 && docs.get(0).tree() instanceof String && text.indexOf('\n') >= 0) {
+        docs = null;
+      }
       if (docs == null) {
         plainLines(text, walker, session);
       } else {

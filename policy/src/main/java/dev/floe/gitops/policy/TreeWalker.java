@@ -197,14 +197,15 @@ final class TreeWalker {
     if (CommandLine.worthScanning(value) && hasWhitespace(value)) {
       commandLine(List.of(value), null, path, frame);
     }
-    if (!tokenHit) {
-      keyRules(value, key, path, frame);
-    }
     if (!tokenHit && embed < MAX_EMBED && value.length() >= 16) {
+      // decoded first: what the base64 hides (a PEM key, user:pass) names the finding better
       String decoded = Base64Text.decode(value.strip(), MAX_BASE64_CHARS, false);
       if (decoded != null && !decoded.equals(value)) {
         inspect(decoded, key, path, frame, embed + 1, false);
       }
+    }
+    if (!tokenHit) {
+      keyRules(value, key, path, frame);
     }
   }
 
@@ -300,7 +301,7 @@ final class TreeWalker {
 
   /** Either {@code listPath} (a list; findings point at an element) or {@code stringPath} (one string). */
   private void commandLine(List<String> elements, JsonPath listPath, JsonPath stringPath, Frame frame) {
-    for (CommandLine.Candidate c : CommandLine.scan(elements, MAX_COMMAND_WORDS)) {
+    for (CommandLine.Candidate c : CommandLine.scan(elements, MAX_COMMAND_WORDS, listPath == null)) {
       JsonPath at = listPath != null ? listPath.index(c.element()) : stringPath;
       if (s.hasFindingAt(at) && c.kind() != CommandLine.Kind.USER_PASSWORD) {
         continue;

@@ -115,9 +115,6 @@ final class UrlCredentials {
     if (colon + 1 >= at) {
       return null; // user: with an empty password
     }
-    if (colon == start) {
-      return null;
-    }
     return new Span(colon + 1, at, "url");
   }
 }
