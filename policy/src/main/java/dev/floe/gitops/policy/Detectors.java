@@ -23,7 +23,7 @@ final class Detectors {
     for (PolicyConfig.CustomRule c : config.customRules()) {
       Pattern p = Pattern.compile(c.regex());
       rules.add(new TokenRule(c.id(), c.description(), c.keywords(), false, p, p.groupCount() >= 1 ? 1 : 0, -1, 0.0, false,
-          c.severity(), c.remediation()));
+          false, c.severity(), c.remediation()));
     }
     rules.removeIf(r -> config.disabledRules().contains(r.id()));
     this.tokens = new TokenMatcher(rules, classifier);

@@ -80,11 +80,15 @@ final class KeyValueLines {
     put(root, "machine " + m.getOrDefault("machine", "default"), m);
   }
 
+  /** Repeated keys are kept (both values are in the file) under {@code key#n}; linear even for hostile input. */
   private static void put(Map<String, Object> m, String k, Object v) {
-    String key = k;
-    int i = 1;
+    if (!m.containsKey(k)) {
+      m.put(k, v);
+      return;
+    }
+    String key = k + "#" + m.size();
     while (m.containsKey(key)) {
-      key = k + "#" + i++;
+      key = key + "#";
     }
     m.put(key, v);
   }

@@ -139,7 +139,7 @@ public final class PolicyEngine {
     if (colon > 0 && (eq < 0 || colon < eq)) {
       return colon;
     }
-    return eq > 0 && line.indexOf(' ') > eq || eq > 0 && line.indexOf(' ') < 0 ? eq : colon;
+    return eq > 0 ? eq : colon;
   }
 
   private static String stripTrailingComma(String s) {

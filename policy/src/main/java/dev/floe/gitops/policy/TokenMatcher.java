@@ -94,6 +94,12 @@ final class TokenMatcher {
         if (secret == null || secret.isEmpty()) {
           continue;
         }
+        if (rule.leftBoundary()) {
+          int at = s + m.start(rule.secretGroup());
+          if (at > 0 && isWordChar(text.charAt(at - 1))) {
+            continue;
+          }
+        }
         if (Entropy.bitsPerChar(secret) < rule.entropyFloor()) {
           continue;
         }
@@ -106,6 +112,10 @@ final class TokenMatcher {
         }
       }
     }
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   /** The first participating group from the rule's prefix group on: alternations list one prefix group each. */

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param contextual the rule keys on a variable name rather than a token prefix; it is also tried on
  *     {@code key=value} when the key name carries the keyword, and its value must not be a
  *     placeholder
+ * @param leftBoundary the secret group must not follow a letter, digit or underscore (checked in
+ *     code so the pattern can start with its literal prefix)
  */
 public record TokenRule(
     String id,
@@ -30,6 +32,7 @@ public record TokenRule(
     int prefixGroup,
     double entropyFloor,
     boolean contextual,
+    boolean leftBoundary,
     Severity severity,
     String remediation) {
 
