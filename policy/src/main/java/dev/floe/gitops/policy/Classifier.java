@@ -49,15 +49,20 @@ final class Classifier {
     if (v.isEmpty() || v.length() > 16384) {
       return false;
     }
-    if (isReference(v) || isPlaceholder(v)) {
+    if (isReference(v)) {
       return false;
     }
     if (kind == KeyKind.STRICT) {
-      return true;
+      // A value that already has a token's shape is judged by the shape: only obvious filler and
+      // fill-in markers excuse it. Documentation examples (AKIA…EXAMPLE) are still key-shaped.
+      return !isObviousPlaceholder(v);
+    }
+    if (isPlaceholder(v)) {
+      return false;
     }
     int len = v.length();
-    if (len < 6) {
-      return false;
+    if (len < 6 && !(kind == KeyKind.PASSWORD && len >= 4 && hasLetterAndOther(v))) {
+      return false; // very short values are flags and modes; short mixed ones (pa55) are passwords
     }
     String lower = v.toLowerCase(Locale.ROOT);
     if (isBooleanOrNumber(lower) || isPath(v) || isUrlWithoutCredentials(v) || isPublicMaterial(v)) {
@@ -123,6 +128,29 @@ final class Classifier {
       return true;
     }
     return false;
+  }
+
+  /** Filler and fill-in markers only: {@code xxxx}, {@code ****}, {@code <token>}, {@code your-token-here}. */
+  boolean isObviousPlaceholder(String v) {
+    String l = v.toLowerCase(Locale.ROOT);
+    int len = l.length();
+    return PLACEHOLDERS.contains(l) || isFiller(l) || l.charAt(0) == '<' && l.charAt(len - 1) == '>' || l.contains("xxxx")
+        || l.contains("****") || l.contains("your-") || l.contains("your_") || l.endsWith("-here") || l.endsWith("_here")
+        || l.contains("changeme") || l.contains("redacted") || l.contains("placeholder");
+  }
+
+  private static boolean hasLetterAndOther(String v) {
+    boolean letter = false;
+    boolean other = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isLetter(c)) {
+        letter = true;
+      } else if (!Character.isWhitespace(c)) {
+        other = true;
+      }
+    }
+    return letter && other;
   }
 
   private static boolean isFiller(String l) {
