@@ -16,8 +16,10 @@ final class Classifier {
   enum KeyKind {
     /** password-like keys: any non-trivial word is a finding. */
     PASSWORD,
-    /** token/secret/key-like keys: plain lowercase words are modes or names there. */
+    /** specific token/secret/key names: any literal that is not a name, mode or placeholder. */
     SECRET,
+    /** bare secret/token/auth/credentials keys: plain lowercase words are modes or names there. */
+    SECRET_AMBIGUOUS,
     /** values already matched by a token pattern: only references and placeholders are excused. */
     STRICT
   }
@@ -40,6 +42,9 @@ final class Classifier {
       "reject", "peer", "ident", "password", "plain", "plaintext", "tls", "mtls", "ssl", "none", "anonymous", "token",
       "client_credentials", "authorization_code", "implicit", "refresh_token", "api_key", "apikey", "header", "query",
       "cookie", "session", "hmac", "rsa", "ecdsa", "ed25519", "sha256", "sha512", "aes", "gcm", "cbc", "kms", "secret");
+
+  private static final com.google.re2j.Pattern HCL_REFERENCE =
+      com.google.re2j.Pattern.compile("(?:var|local|module|data|each)\\.[A-Za-z_][A-Za-z0-9_\\-]*(?:[.\\[][A-Za-z0-9_\\-\"\\]\\[.]*)?");
 
   boolean isLiteralSecret(String raw, KeyKind kind) {
     if (raw == null) {
@@ -74,13 +79,15 @@ final class Classifier {
     if (countSpaces(v) >= 3) {
       return false; // prose: a description or a comment, not a credential
     }
-    if (kind == KeyKind.SECRET && isLowerWord(v)) {
+    if (kind != KeyKind.PASSWORD && isLowerWord(v)) {
+      // ExternalSecret secretKey: username, imagePullSecret: regcred: names, not values
       return false;
     }
     if (CONFIG_WORDS.contains(lower)) {
       return false;
     }
-    return Entropy.bitsPerChar(v) >= 2.0;
+    // short values cannot reach 2 bits per character; scale the floor with the length
+    return Entropy.bitsPerChar(v) >= Math.min(2.0, 0.75 * (Math.log(len) / Math.log(2)));
   }
 
   /** Anything that points at a secret held elsewhere, or a template that will produce one. */
@@ -94,6 +101,9 @@ final class Classifier {
       if (Character.isLetter(c) || c == '_' || c == '{' || c == '(') {
         return true; // $VAR, $secret:key
       }
+    }
+    if (HCL_REFERENCE.matcher(v).matches()) {
+      return true; // Terraform: var.db_password, data.vault_generic_secret.db.data["password"]
     }
     if (v.startsWith("ENC[") && v.endsWith("]")) {
       return true; // SOPS ciphertext

@@ -90,7 +90,8 @@ final class EmbeddedDocuments {
         || key.endsWith("yarnrc") || key.endsWith(".pypirc") || key.equals("credentials") || key.endsWith("/credentials")
         || key.endsWith(".credentials") || key.endsWith("gradle.properties") || key.equals("env") || key.endsWith(".envrc")
         || key.endsWith(".netrc") || key.equals("netrc") || key.endsWith(".toml") || key.endsWith(".cnf")
-        || key.equals("my.cnf") || key.endsWith(".s3cfg") || key.endsWith("boto") || key.endsWith(".pgpass");
+        || key.equals("my.cnf") || key.endsWith(".s3cfg") || key.endsWith("boto") || key.endsWith(".pgpass") || key.endsWith(".tfvars")
+        || key.endsWith(".tf") || key.endsWith(".hcl");
   }
 
   private static boolean looksLikeIniSection(String t) {

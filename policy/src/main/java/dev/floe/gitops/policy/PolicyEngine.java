@@ -62,7 +62,7 @@ public final class PolicyEngine {
       String lowerName = file.toLowerCase(Locale.ROOT);
       // .env, properties, INI, .npmrc: line formats; YAML would read them as one long string
       List<YamlTrees.Doc> docs = EmbeddedDocuments.isKeyValueFile(lowerName) ? null : parse(text);
-      if (docs != null && docs.size() == 1 && docs.get(0).tree() instanceof String && text.indexOf('\n') >= 0) {
+      if (docs != null && docs.size() == 1 && docs.get(0).tree() instanceof String) {
         docs = null;
       }
       if (docs == null) {

@@ -228,13 +228,21 @@ final class TreeWalker {
     switch (kind) {
       case NONE -> { }
       case AUTHORIZATION -> authorization(value, path, RuleIds.AUTHORIZATION_HEADER);
-      case PASSWORD, SECRET -> {
-        Classifier.KeyKind kk = kind == KeyNames.Kind.PASSWORD ? Classifier.KeyKind.PASSWORD : Classifier.KeyKind.SECRET;
+      case PASSWORD, SECRET, SECRET_AMBIGUOUS -> {
+        Classifier.KeyKind kk = keyKind(kind);
         if (!s.hasFindingAt(path) && d.classifier.isLiteralSecret(value, kk) && !isCredentialFreeUrl(value)) {
           s.emit(RuleIds.SECRET_NAMED_KEY, path, Masker.mask(value.strip().length()), value);
         }
       }
     }
+  }
+
+  private static Classifier.KeyKind keyKind(KeyNames.Kind kind) {
+    return switch (kind) {
+      case PASSWORD -> Classifier.KeyKind.PASSWORD;
+      case SECRET_AMBIGUOUS -> Classifier.KeyKind.SECRET_AMBIGUOUS;
+      default -> Classifier.KeyKind.SECRET;
+    };
   }
 
   private static boolean isCredentialFreeUrl(String v) {
@@ -320,8 +328,8 @@ final class TreeWalker {
         }
         case FLAG, ASSIGNMENT -> {
           KeyNames.Kind kind = KeyNames.classify(c.key());
-          if (kind == KeyNames.Kind.PASSWORD || kind == KeyNames.Kind.SECRET) {
-            Classifier.KeyKind kk = kind == KeyNames.Kind.PASSWORD ? Classifier.KeyKind.PASSWORD : Classifier.KeyKind.SECRET;
+          if (kind == KeyNames.Kind.PASSWORD || kind == KeyNames.Kind.SECRET || kind == KeyNames.Kind.SECRET_AMBIGUOUS) {
+            Classifier.KeyKind kk = keyKind(kind);
             if (d.classifier.isLiteralSecret(v, kk) && !v.contains("://")) {
               s.emit(RuleIds.COMMAND_LINE, at, Masker.mask(v.length()), v);
             }
