@@ -62,6 +62,29 @@ final class ScanSession {
     }
   }
 
+  /** Whether this scan has line numbers (text scans) worth extending into embedded documents. */
+  boolean tracksLines() {
+    return !lines.isEmpty() && lines instanceof java.util.HashMap;
+  }
+
+  /**
+   * Records lines of a document embedded in the string at {@code base}: its relative line
+   * {@code l} sits at the string's line plus {@code l - 1}, plus one for a block scalar whose text
+   * starts on the line after its key.
+   */
+  void addEmbeddedLines(JsonPath base, Map<String, Integer> relative, boolean blockScalar) {
+    int baseLine = lineOf(base);
+    if (baseLine == 0 || !tracksLines()) {
+      return;
+    }
+    String prefix = base.toString();
+    for (Map.Entry<String, Integer> e : relative.entrySet()) {
+      String p = e.getKey();
+      String full = p.isEmpty() ? prefix : p.startsWith("[") ? prefix + p : prefix.isEmpty() ? p : prefix + "." + p;
+      lines.putIfAbsent(full, baseLine + (blockScalar ? 1 : 0) + e.getValue() - 1);
+    }
+  }
+
   boolean hasFindingAt(JsonPath path) {
     return pathsWithFindings.contains(docIndex + "\u0000" + path);
   }

@@ -165,6 +165,11 @@ final class TreeWalker {
 
   /** Applies every string rule to one value. */
   private void inspect(String value, String key, JsonPath path, Frame frame, int embed, boolean forceBase64) {
+    inspect(value, key, path, frame, embed, forceBase64, true);
+  }
+
+  /** @param sourceText whether {@code value} is text of the scanned file (not decoded), so embedded lines map to file lines */
+  private void inspect(String value, String key, JsonPath path, Frame frame, int embed, boolean forceBase64, boolean sourceText) {
     s.charge(value.length() + 1L);
     if (value.isEmpty() || s.isClaimed(path)) {
       return;
@@ -173,15 +178,19 @@ final class TreeWalker {
       // binaryData: the base64 itself means nothing; what it decodes to is the content
       String decoded = Base64Text.decode(value.strip(), MAX_BASE64_CHARS, true);
       if (decoded != null) {
-        inspect(decoded, key, path, frame, embed + 1, false);
+        inspect(decoded, key, path, frame, embed + 1, false, false);
         return;
       }
     }
     if (embed < MAX_EMBED && value.length() >= 8) {
       // A document inside the string: walk it, so each inner value is judged under its own key
       // and reported at its own path (data["app.properties"]["db.password"]).
-      Object tree = EmbeddedDocuments.parse(value, key, MAX_EMBEDDED_CHARS);
+      Map<String, Integer> lines = sourceText && s.tracksLines() ? new java.util.HashMap<>() : null;
+      Object tree = EmbeddedDocuments.parse(value, key, MAX_EMBEDDED_CHARS, lines);
       if (tree != null) {
+        if (lines != null) {
+          s.addEmbeddedLines(path, lines, value.indexOf('\n') >= 0);
+        }
         walkDocument(tree, path, embed + 1, false);
         return;
       }
@@ -201,7 +210,7 @@ final class TreeWalker {
       // decoded first: what the base64 hides (a PEM key, user:pass) names the finding better
       String decoded = Base64Text.decode(value.strip(), MAX_BASE64_CHARS, false);
       if (decoded != null && !decoded.equals(value)) {
-        inspect(decoded, key, path, frame, embed + 1, false);
+        inspect(decoded, key, path, frame, embed + 1, false, false);
       }
     }
     if (!tokenHit) {

@@ -35,7 +35,7 @@ final class YamlTrees {
   }
 
   static final int MAX_DEPTH = 100;
-  private static final int MAX_NODES = 2_000_000;
+  private static final int MAX_NODES = 1_000_000;
 
   private YamlTrees() {}
 

@@ -216,6 +216,28 @@ class PolicyEngineTest {
   }
 
   @Test
+  void findingsInEmbeddedDocumentsPointAtTheirOwnLine() {
+    ScanResult r = scanYaml("""
+        apiVersion: v1
+        kind: ConfigMap
+        data:
+          application.properties: |
+            server.port=8080
+
+            spring.datasource.password=t0pS3cret
+          app.yaml: |
+            db:
+              host: x
+              password: S3cr3t-Y4ml
+          inline.json: '{"token": "T0k3n-v4lue-1"}'
+        """);
+    assertThat(r.findings()).extracting(Finding::path, Finding::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("data[\"application.properties\"][\"spring.datasource.password\"]", 7),
+        org.assertj.core.groups.Tuple.tuple("data[\"app.yaml\"].db.password", 11),
+        org.assertj.core.groups.Tuple.tuple("data[\"inline.json\"].token", 12));
+  }
+
+  @Test
   void jsonTextWithTabsStillParses() {
     ScanResult r = engine.scanText("{\n\t\"db\": {\"password\": \"hunter22\"}\n}".getBytes(StandardCharsets.UTF_8), "a.json", ScanContext.files());
     assertThat(r.findings()).extracting(Finding::path).containsExactly("db.password");
