@@ -73,7 +73,10 @@ final class Classifier {
     if (isBooleanOrNumber(lower) || isPath(v) || isUrlWithoutCredentials(v) || isPublicMaterial(v)) {
       return false;
     }
-    if (isResourceName(v, kind == KeyKind.PASSWORD) || isEnvVarName(v)) {
+    if (kind == KeyKind.PASSWORD ? isResourceName(v, true) && namesASecret(v) : isResourceName(v, false)) {
+      return false; // under password keys only names like db-password are names: prom-operator is a password
+    }
+    if (isEnvVarName(v)) {
       return false;
     }
     if (countSpaces(v) >= 3) {
@@ -302,6 +305,11 @@ final class Classifier {
       }
     }
     return word && numeric <= 1 && !isUuidLike(v);
+  }
+
+  private static boolean namesASecret(String v) {
+    return v.contains("secret") || v.contains("password") || v.contains("credential") || v.contains("token") || v.contains("creds")
+        || v.contains("key") || v.contains("auth") || v.contains("passwd") || v.contains("pwd");
   }
 
   private static boolean isUuidLike(String v) {

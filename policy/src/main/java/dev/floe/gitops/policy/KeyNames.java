@@ -69,8 +69,8 @@ final class KeyNames {
     List<String> words = words(key);
     int n = words.size();
     // Drop transparent suffixes: dbPasswordValue still holds the password.
-    while (n > 1 && TRANSPARENT_SUFFIXES.contains(words.get(n - 1))) {
-      n--;
+    while (n > 1 && (TRANSPARENT_SUFFIXES.contains(words.get(n - 1)) || n > 2 && words.get(n - 1).equals("base") && words.get(n - 2).equals("key"))) {
+      n--; // secret_key_base (Rails) is the key itself
     }
     if (n == 0) {
       return Kind.NONE;

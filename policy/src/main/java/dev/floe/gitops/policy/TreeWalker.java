@@ -203,7 +203,7 @@ final class TreeWalker {
     if (value.indexOf("://") > 0 || value.indexOf('=') > 0) {
       urlCredentials(value, path);
     }
-    if (CommandLine.worthScanning(value) && hasWhitespace(value)) {
+    if (CommandLine.worthScanning(value) && (hasWhitespace(value) || isAssignment(value))) {
       commandLine(List.of(value), null, path, frame);
     }
     if (!tokenHit && embed < MAX_EMBED && value.length() >= 16) {
@@ -340,7 +340,9 @@ final class TreeWalker {
           if (kind == KeyNames.Kind.PASSWORD || kind == KeyNames.Kind.SECRET || kind == KeyNames.Kind.SECRET_AMBIGUOUS) {
             Classifier.KeyKind kk = keyKind(kind);
             if (d.classifier.isLiteralSecret(v, kk) && !v.contains("://")) {
-              s.emit(RuleIds.COMMAND_LINE, at, Masker.mask(v.length()), v);
+              // a lone KEY=value (a compose environment entry) is a key with a value, not a command line
+              boolean lone = c.kind() == CommandLine.Kind.ASSIGNMENT && elements.size() == 1 && !hasWhitespace(elements.get(0));
+              s.emit(lone ? RuleIds.SECRET_NAMED_KEY : RuleIds.COMMAND_LINE, at, Masker.mask(v.length()), v);
             }
           } else if (kind == KeyNames.Kind.AUTHORIZATION) {
             authorization(v, at, RuleIds.COMMAND_LINE);
@@ -359,6 +361,21 @@ final class TreeWalker {
     } catch (IllegalArgumentException e) {
       return s;
     }
+  }
+
+  /** {@code KEY=value}: docker-compose environment lists, Helm --set strings. */
+  private static boolean isAssignment(String v) {
+    int eq = v.indexOf('=');
+    if (eq <= 0 || !Character.isLetter(v.charAt(0)) && v.charAt(0) != '_') {
+      return false;
+    }
+    for (int i = 1; i < eq; i++) {
+      char c = v.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasWhitespace(String v) {
