@@ -238,6 +238,13 @@ class PolicyEngineTest {
   }
 
   @Test
+  void commentedOutTokensAreFoundButCommentProseIsNot() {
+    ScanResult r = scanYaml("apiVersion: v1\nkind: ConfigMap\n# old token: " + GH + "\n# the password lives in Vault: S3cr3t-not-here\ndata: {a: b}\n");
+    assertThat(r.findings()).extracting(Finding::ruleId, Finding::line, Finding::path)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("github-pat", 3, "[\"#comment\"]"));
+  }
+
+  @Test
   void jsonTextWithTabsStillParses() {
     ScanResult r = engine.scanText("{\n\t\"db\": {\"password\": \"hunter22\"}\n}".getBytes(StandardCharsets.UTF_8), "a.json", ScanContext.files());
     assertThat(r.findings()).extracting(Finding::path).containsExactly("db.password");
