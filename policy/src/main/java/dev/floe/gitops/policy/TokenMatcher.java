@@ -29,10 +29,20 @@ final class TokenMatcher {
   private final KeywordPrefilter exact;
   private final KeywordPrefilter folded;
   private final Classifier classifier;
+  /** Per rule, the hand-matchable shape of its pattern, or null when the regex must run. */
+  private final PrefixRunMatcher.Shape[] shapes;
 
   TokenMatcher(List<TokenRule> rules, Classifier classifier) {
     this.rules = List.copyOf(rules);
     this.classifier = classifier;
+    this.shapes = new PrefixRunMatcher.Shape[this.rules.size()];
+    for (int i = 0; i < shapes.length; i++) {
+      TokenRule r = this.rules.get(i);
+      if (r.leftBoundary() && !r.contextual() && r.secretGroup() == 1 && r.prefixGroup() == 2
+          && r.keywords().stream().allMatch(k -> PrefixRunMatcher.parse(r.pattern().pattern()).map(sh -> sh.prefixes().contains(k)).orElse(false))) {
+        shapes[i] = PrefixRunMatcher.parse(r.pattern().pattern()).orElse(null);
+      }
+    }
     List<List<String>> exactKw = new ArrayList<>();
     List<List<String>> foldKw = new ArrayList<>();
     for (TokenRule r : this.rules) {
@@ -52,7 +62,7 @@ final class TokenMatcher {
    * key name carries their keyword (an env var {@code DD_API_KEY} whose value is bare hex).
    */
   List<Match> match(String value, String keyName) {
-    Windows w = new Windows(rules.size());
+    Windows w = new Windows(rules.size(), shapes);
     exact.scan(value, w);
     folded.scan(value, w);
     List<Match> out = null;
@@ -60,13 +70,18 @@ final class TokenMatcher {
       out = new ArrayList<>(2);
       w.flushAll();
       for (int r = 0; r < rules.size(); r++) {
-        if (w.starts[r] != null) {
+        if (w.starts[r] == null) {
+          continue;
+        }
+        if (shapes[r] != null) {
+          runShape(rules.get(r), shapes[r], value, w.starts[r], out);
+        } else {
           runRule(rules.get(r), value, w.starts[r], w.ends[r], out);
         }
       }
     }
     if (keyName != null && !keyName.isEmpty() && value.length() < FWD) {
-      Windows kw = new Windows(rules.size());
+      Windows kw = new Windows(rules.size(), new PrefixRunMatcher.Shape[rules.size()]);
       folded.scan(keyName, kw);
       if (kw.any) {
         String joined = keyName + "=" + value;
@@ -82,6 +97,23 @@ final class TokenMatcher {
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  /** Hand-matched rules: each keyword hit is a candidate start; a few character checks decide it. */
+  private static void runShape(TokenRule rule, PrefixRunMatcher.Shape shape, String text, IntList hits, List<Match> out) {
+    int last = -1;
+    for (int i = 0; i < hits.size; i++) {
+      int at = hits.get(i);
+      if (at <= last) {
+        continue;
+      }
+      String token = PrefixRunMatcher.match(shape, text, at);
+      if (token == null || Entropy.bitsPerChar(token) < rule.entropyFloor()) {
+        continue;
+      }
+      last = at + token.length() - 1;
+      out.add(new Match(rule, Masker.mask(PrefixRunMatcher.prefixOf(shape, token), token.length()), token));
+    }
   }
 
   private void runRule(TokenRule rule, String text, IntList starts, IntList ends, List<Match> out) {
@@ -141,9 +173,11 @@ final class TokenMatcher {
     int[] curEnd;
     boolean any;
     private final int n;
+    private final PrefixRunMatcher.Shape[] shapes;
 
-    Windows(int n) {
+    Windows(int n, PrefixRunMatcher.Shape[] shapes) {
       this.n = n;
+      this.shapes = shapes;
     }
 
     @Override
@@ -155,6 +189,15 @@ final class TokenMatcher {
         ends = new IntList[n];
         curStart = new int[n];
         curEnd = new int[n];
+      }
+      if (shapes[rule] != null) {
+        // hand-matched rules keep the hit itself (the token starts there), in starts[]
+        if (starts[rule] == null) {
+          starts[rule] = new IntList();
+          ends[rule] = new IntList();
+        }
+        starts[rule].add(start);
+        return;
       }
       int ws = Math.max(0, start - BACK);
       long we = (long) start + FWD;
@@ -175,7 +218,7 @@ final class TokenMatcher {
 
     void flushAll() {
       for (int r = 0; r < n; r++) {
-        if (starts[r] != null) {
+        if (starts[r] != null && shapes[r] == null) {
           starts[r].add(curStart[r]);
           ends[r].add(curEnd[r]);
         }
