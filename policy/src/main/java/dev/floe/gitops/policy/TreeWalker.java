@@ -17,7 +17,8 @@ final class TreeWalker {
   private static final int MAX_DEPTH = 200;
   private static final int MAX_EMBED = 4;
   private static final int MAX_EMBEDDED_CHARS = 4 << 20;
-  private static final int MAX_BASE64_CHARS = 1 << 20;
+  private static final int MAX_BASE64_CHARS = 1 << 20; // binaryData: decoded because it is base64 by definition
+  private static final int MAX_SNIFFED_BASE64_CHARS = 64 << 10; // other values: only when obviously base64, and bounded
   private static final int MAX_COMMAND_WORDS = 20_000;
   private static final Set<String> COMMAND_KEYS = Set.of("args", "command", "cmd", "entrypoint", "arguments", "extraArgs", "extra_args");
   private static final Set<String> PLATFORM_LITERAL_KEYS = Set.of("client_secret", "key_ref", "api_secret", "clientSecret");
@@ -208,7 +209,7 @@ final class TreeWalker {
     }
     if (!tokenHit && embed < MAX_EMBED && value.length() >= 16) {
       // decoded first: what the base64 hides (a PEM key, user:pass) names the finding better
-      String decoded = Base64Text.decode(value.strip(), MAX_BASE64_CHARS, false);
+      String decoded = Base64Text.decode(value.strip(), MAX_SNIFFED_BASE64_CHARS, false);
       if (decoded != null && !decoded.equals(value)) {
         inspect(decoded, key, path, frame, embed + 1, false, false);
       }
