@@ -61,7 +61,7 @@ public final class PolicyEngine {
     try {
       String lowerName = file.toLowerCase(Locale.ROOT);
       // .env, properties, INI, .npmrc: line formats; YAML would read them as one long string
-      List<YamlTrees.Doc> docs = EmbeddedDocuments.isKeyValueFile(lowerName) ? null : parse(text);
+      List<YamlTrees.Doc> docs = EmbeddedDocuments.isKeyValueFile(lowerName) ? null : parse(text, session::checkClock);
       if (docs != null && docs.size() == 1 && docs.get(0).tree() instanceof String) {
         docs = null;
       }
@@ -81,9 +81,9 @@ public final class PolicyEngine {
   }
 
   /** YAML first (it reads JSON too and keeps lines); strict JSON for what YAML rejects (tabs); null if neither. */
-  private static List<YamlTrees.Doc> parse(String text) {
+  private static List<YamlTrees.Doc> parse(String text, Runnable checkpoint) {
     try {
-      return YamlTrees.parseAll(text, true);
+      return YamlTrees.parseAll(text, true, checkpoint);
     } catch (YamlTrees.NotParsable e) {
       String t = text.stripLeading();
       if (!t.isEmpty() && (t.charAt(0) == '{' || t.charAt(0) == '[') && !YamlTrees.nestingTooDeep(t)) {

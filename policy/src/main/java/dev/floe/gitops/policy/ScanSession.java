@@ -85,6 +85,11 @@ final class ScanSession {
     }
   }
 
+  /** Checks only the clock: for work that reads no values (parsing). */
+  void checkClock() {
+    charge(0);
+  }
+
   boolean hasFindingAt(JsonPath path) {
     return pathsWithFindings.contains(docIndex + "\u0000" + path);
   }

@@ -174,6 +174,15 @@ class PolicyEngineTest {
   }
 
   @Test
+  void aLongParseIsStoppedByTheTimeBudget() {
+    AtomicLong clock = new AtomicLong();
+    Budget budget = Budget.of(64L << 20, Duration.ofMillis(50), () -> clock.getAndAdd(10_000_000L));
+    byte[] big = "a: b\n".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+    ScanResult r = engine.scanText(big, "big.yaml", ScanContext.files().withBudget(budget));
+    assertThat(r).isInstanceOf(ScanResult.BudgetExceeded.class);
+  }
+
+  @Test
   void byteBudgetIsADistinctOutcome() {
     Budget budget = Budget.of(100, Duration.ofSeconds(10), System::nanoTime);
     Map<String, Object> tree = new java.util.LinkedHashMap<>();
