@@ -108,8 +108,8 @@ final class Classifier {
     if (HCL_REFERENCE.matcher(v).matches()) {
       return true; // Terraform: var.db_password, data.vault_generic_secret.db.data["password"]
     }
-    if (v.startsWith("ENC[") && v.endsWith("]")) {
-      return true; // SOPS ciphertext
+    if (v.startsWith("ENC[") && v.endsWith("]") || v.startsWith("ENC(") && v.endsWith(")") || v.startsWith("{cipher}")) {
+      return true; // ciphertext: SOPS, Jasypt, Spring Cloud Config
     }
     String l = v.toLowerCase(Locale.ROOT);
     return l.startsWith("ref+") || l.startsWith("vault:") || l.startsWith("vault://") || l.startsWith("op://")

@@ -62,6 +62,7 @@ final class CommandLine {
     List<Candidate> out = new ArrayList<>(0);
     int n = words.size();
     String tool = "";
+    boolean login = false;
     for (int i = 0; i < n; i++) {
       String w = words.get(i);
       if (w.length() < 2) {
@@ -72,6 +73,9 @@ final class CommandLine {
         String base = slash >= 0 ? w.substring(slash + 1) : w;
         if (TOOLS.contains(base)) {
           tool = base;
+          login = tool.equals("sshpass");
+        } else if (w.equals("login")) {
+          login = true; // docker run -p 8080:80 publishes a port; docker login -p passes a password
         }
       }
       // Short password flags of common clients: mysql -pSECRET, redis-cli -a SECRET, docker login -p SECRET.
@@ -84,7 +88,7 @@ final class CommandLine {
           }
           continue;
         }
-        if (!attached && i + 1 < n && (flag.equals("a") && tool.equals("redis-cli") || flag.equals("p") && LOGIN_TOOLS.contains(tool))) {
+        if (!attached && i + 1 < n && (flag.equals("a") && tool.equals("redis-cli") || flag.equals("p") && login && LOGIN_TOOLS.contains(tool))) {
           out.add(new Candidate(Kind.USER_PASSWORD, flag, words.get(i + 1), owner.get(i + 1)));
           continue;
         }

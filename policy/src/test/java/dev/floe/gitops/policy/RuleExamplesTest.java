@@ -47,6 +47,10 @@ class RuleExamplesTest {
         Arguments.of("secret.yaml", "volumes:\n- secret:\n    secretName: tls\n  name: certs\nsecret: mysecret\ntoken: bearer\n"),
         Arguments.of("auth.yaml", "auth: basic\ncredentials: static\nsecrets: [db-creds, api-token]\n"),
         Arguments.of("ports.yaml", "args: [-p, '8080:80', -a, all]\n"),
+        Arguments.of("docker.yaml", "script: docker run -d -p 8080:80 --name web nginx && podman run -p 9090:9090 prom/prometheus\n"),
+        Arguments.of("cipher.yaml", "spring:\n  password: '{cipher}AQB8f9a7b6c5d4e3f2a1'\n  token: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n"),
+        Arguments.of("jvm.yaml", "env:\n- name: JAVA_OPTS\n  value: -Xmx512m -Djavax.net.ssl.trustStorePassword=changeit -Dspring.profiles.active=prod\n"),
+        Arguments.of("gitlab-ci.yaml", "build:\n  script:\n    - docker login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY\n"),
         Arguments.of("mysql.yaml", "command: [sh, -c, 'mysql -uroot -p\"$MYSQL_ROOT_PASSWORD\" -e \"select 1\"']\n"),
         Arguments.of("sentry.yaml", "dsn: https://0123456789abcdef0123456789abcdef@o123.ingest.sentry.io/456\n"),
         Arguments.of("main.tf", "variable \"db_password\" {\n  type      = string\n  sensitive = true\n}\npassword = var.db_password\n"));
