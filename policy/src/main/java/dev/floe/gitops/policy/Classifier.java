@@ -105,6 +105,9 @@ final class Classifier {
         return true; // $VAR, $secret:key
       }
     }
+    if (isCodeExpression(v)) {
+      return true; // scripts in ConfigMaps: os.getenv("X"), ngx.var.arg_token, process.env.TOKEN
+    }
     if (HCL_REFERENCE.matcher(v).matches()) {
       return true; // Terraform: var.db_password, data.vault_generic_secret.db.data["password"]
     }
@@ -119,6 +122,62 @@ final class Classifier {
         || l.startsWith("arn:aws:iam:") || l.startsWith("env:") || l.startsWith("file:") || l.startsWith("secretref:")
         || (l.startsWith("projects/") && l.contains("/secrets/")) || l.startsWith("azurekeyvault:")
         || l.startsWith("valuefrom:") || l.startsWith("secretkeyref:");
+  }
+
+  /**
+   * Code rather than a value: a call ({@code get_token()}), an index ({@code os.environ['X']}) or a
+   * dotted identifier path ({@code settings.DB_PASSWORD}). Scripts embedded in ConfigMaps are read
+   * as key=value lines, and their right-hand sides are expressions.
+   */
+  static boolean isCodeExpression(String v) {
+    if (v.length() > 512) {
+      return false;
+    }
+    int open = v.indexOf('(');
+    if (open > 0 && v.indexOf(')', open) > open && Character.isJavaIdentifierPart(v.charAt(open - 1))) {
+      return true;
+    }
+    if (v.contains("['") || v.contains("[\"")) {
+      return true;
+    }
+    // dotted identifier path: at least one dot, every segment an identifier
+    int dots = 0;
+    boolean segStart = true;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '.') {
+        if (segStart) {
+          return false;
+        }
+        dots++;
+        segStart = true;
+      } else if (segStart ? Character.isLetter(c) || c == '_' || c == '$' : Character.isLetterOrDigit(c) || c == '_') {
+        segStart = false;
+      } else {
+        return false;
+      }
+    }
+    if (dots == 0 || segStart) {
+      return false;
+    }
+    // identifiers are words: lower, UPPER_SNAKE or camelCase with a few humps; a token's random
+    // mixed-case segments (Discord's M…) are not
+    for (String seg : v.split("\\.")) {
+      int upper = 0;
+      int lower = 0;
+      for (int i = 0; i < seg.length(); i++) {
+        char c = seg.charAt(i);
+        if (Character.isUpperCase(c)) {
+          upper++;
+        } else if (Character.isLowerCase(c)) {
+          lower++;
+        }
+      }
+      if (upper > 3 && lower > 0 || seg.length() > 40) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean isPlaceholder(String v) {

@@ -55,7 +55,11 @@ final class KeyValueLines {
         int eq = separator(line);
         if (eq > 0) {
           String k = line.substring(0, eq).strip();
-          String v = Classifier.stripQuotes(line.substring(eq + 1).strip());
+          String v = line.substring(eq + 1).strip();
+          if (v.endsWith(",") || v.endsWith(";")) {
+            v = v.substring(0, v.length() - 1).strip(); // code: password: process.env.X,
+          }
+          v = Classifier.stripQuotes(v);
           String stored = put(section, k, v);
           if (linesOut != null) {
             linesOut.putIfAbsent(sectionPath.key(stored).toString(), lines);

@@ -47,6 +47,9 @@ class RuleExamplesTest {
         Arguments.of("secret.yaml", "volumes:\n- secret:\n    secretName: tls\n  name: certs\nsecret: mysecret\ntoken: bearer\n"),
         Arguments.of("auth.yaml", "auth: basic\ncredentials: static\nsecrets: [db-creds, api-token]\n"),
         Arguments.of("ports.yaml", "args: [-p, '8080:80', -a, all]\n"),
+        Arguments.of("lua.yaml", "data:\n  filter.lua: |\n    local token = request_handle:headers():get(\"authorization\")\n"
+            + "    local password = ngx.var.arg_password\n    secret = os.environ['APP_SECRET']\n"),
+        Arguments.of("js.yaml", "data:\n  config.js: |\n    module.exports = {\n      password: process.env.DB_PASSWORD,\n      apiKey: getApiKey(),\n    };\n"),
         Arguments.of("docker.yaml", "script: docker run -d -p 8080:80 --name web nginx && podman run -p 9090:9090 prom/prometheus\n"),
         Arguments.of("cipher.yaml", "spring:\n  password: '{cipher}AQB8f9a7b6c5d4e3f2a1'\n  token: ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)\n"),
         Arguments.of("jvm.yaml", "env:\n- name: JAVA_OPTS\n  value: -Xmx512m -Djavax.net.ssl.trustStorePassword=changeit -Dspring.profiles.active=prod\n"),
