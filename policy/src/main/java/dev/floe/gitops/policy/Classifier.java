@@ -162,22 +162,7 @@ final class Classifier {
     }
     // identifiers are words: lower, UPPER_SNAKE or camelCase with a few humps; a token's random
     // mixed-case segments (Discord's M…) are not
-    for (String seg : v.split("\\.")) {
-      int upper = 0;
-      int lower = 0;
-      for (int i = 0; i < seg.length(); i++) {
-        char c = seg.charAt(i);
-        if (Character.isUpperCase(c)) {
-          upper++;
-        } else if (Character.isLowerCase(c)) {
-          lower++;
-        }
-      }
-      if (upper > 3 && lower > 0 || seg.length() > 40) {
-        return false;
-      }
-    }
-    return true;
+    return wordySegments(v.split("\\."));
   }
 
   boolean isPlaceholder(String v) {
@@ -191,6 +176,14 @@ final class Classifier {
     }
     if (isFiller(l)) {
       return true; // xxxx, ****, ...., ----
+    }
+    if (len > 4 && (l.startsWith("@@") && l.endsWith("@@") || l.startsWith("__") && l.endsWith("__")
+        || l.charAt(0) == '%' && l.charAt(len - 1) == '%' || l.startsWith("#{") && l.endsWith("}#")
+        || l.charAt(0) == '$' && l.charAt(len - 1) == '$')) {
+      return true; // token-replacement markers of release tools: @@PASSWORD@@, __TOKEN__, #{Secret}#
+    }
+    if (l.indexOf(' ') > 0 && l.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == ' ')) {
+      return true; // prose: "not set", "see vault"
     }
     if (l.contains("example") || l.contains("placeholder") || l.contains("changeme") || l.contains("change-me")
         || l.contains("change_me") || l.contains("redacted") || l.contains("replace") || l.contains("dummy")
@@ -272,8 +265,9 @@ final class Classifier {
       return v.indexOf('/', 1) > 0 || v.indexOf('\\', 3) > 0 || v.length() < 24 && !v.contains("+") && !v.contains("=");
     }
     // store paths (database/creds/orders, secret/data/app): two or more lower-case segments
-    if (v.chars().filter(c -> c == '/').count() >= 2 && v.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '_' || c == '.')) {
-      return true;
+    if (v.chars().filter(c -> c == '/').count() >= 2 && v.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '/' || c == '-' || c == '_' || c == '.')
+        && wordySegments(v.split("/"))) {
+      return true; // projects/p/locations/l/keyRings/r/cryptoKeys/k; not wJalr…/K7MD…/bPxR… (random segments)
     }
     // relative paths: segments of file-name characters with an extension on the last one
     int slash = v.lastIndexOf('/');
@@ -297,6 +291,29 @@ final class Classifier {
       }
     }
     return false;
+  }
+
+  /** Segments that read as words: lower, UPPER or camelCase with few humps, none too long. */
+  static boolean wordySegments(String[] segments) {
+    for (String seg : segments) {
+      int upper = 0;
+      int lower = 0;
+      int digits = 0;
+      for (int i = 0; i < seg.length(); i++) {
+        char c = seg.charAt(i);
+        if (Character.isUpperCase(c)) {
+          upper++;
+        } else if (Character.isLowerCase(c)) {
+          lower++;
+        } else if (Character.isDigit(c)) {
+          digits++;
+        }
+      }
+      if (upper > 3 && lower > 0 || seg.length() > 40 || digits > 4 && upper + lower > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isUrlWithoutCredentials(String v) {

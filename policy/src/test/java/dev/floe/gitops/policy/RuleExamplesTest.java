@@ -21,6 +21,7 @@ class RuleExamplesTest {
         Arguments.of("mysql.yaml", "command: [sh, -c, 'mysql -uroot -pS3cr3tPw db < dump.sql']\n", "secret-in-command-line"),
         Arguments.of("redis.yaml", "args: [redis-cli, -h, redis, -a, R3d1sPw, ping]\n", "secret-in-command-line"),
         Arguments.of("login.yaml", "script: docker login -u ci -p D0ckerPw99 registry.acme.io\n", "secret-in-command-line"),
+        Arguments.of("slashes.yaml", "s3:\n  secretKey: wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYzKEYq8\n", "secret-named-key"),
         Arguments.of("minio.yaml", "minio:\n  secretKey: minio123\n", "secret-named-key"),
         Arguments.of("pw.yaml", "binaryData:\n  password.txt: aHVudGVyMg==\n", "secret-named-key"),
         Arguments.of("vars.tfvars", "region = \"eu-west-1\"\ndb_password = \"Tf-Pa55word\"\n", "secret-named-key"),
@@ -47,6 +48,8 @@ class RuleExamplesTest {
         Arguments.of("secret.yaml", "volumes:\n- secret:\n    secretName: tls\n  name: certs\nsecret: mysecret\ntoken: bearer\n"),
         Arguments.of("auth.yaml", "auth: basic\ncredentials: static\nsecrets: [db-creds, api-token]\n"),
         Arguments.of("ports.yaml", "args: [-p, '8080:80', -a, all]\n"),
+        Arguments.of("markers.yaml", "a:\n  password: '@@DB_PASSWORD@@'\n  token: __API_TOKEN__\n  secret: '#{ClientSecret}#'\n  apiKey: '%API_KEY%'\n"
+            + "  adminPassword: not set\n  masterKey: projects/acme/locations/global/keyRings/prod/cryptoKeys/sops\n"),
         Arguments.of("lua.yaml", "data:\n  filter.lua: |\n    local token = request_handle:headers():get(\"authorization\")\n"
             + "    local password = ngx.var.arg_password\n    secret = os.environ['APP_SECRET']\n"),
         Arguments.of("js.yaml", "data:\n  config.js: |\n    module.exports = {\n      password: process.env.DB_PASSWORD,\n      apiKey: getApiKey(),\n    };\n"),
