@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Everything a scan needs that is built once per engine: rules, prefilter, allowlist. Immutable. */
+/**
+ * Everything a scan needs that is built once per engine: rules, prefilter, allowlist. Immutable
+ * apart from bounded, thread-safe caches of per-key answers.
+ */
 final class Detectors {
 
   /** A path allowlist entry compiled to an RE2 pattern. */
@@ -54,6 +57,21 @@ final class Detectors {
       }
     }
     return sb.append('$').toString();
+  }
+
+  private static final int KEY_CACHE_LIMIT = 4096;
+  /** Classifying a key splits it into words; keys repeat, so the answer is remembered (bounded). */
+  private final java.util.concurrent.ConcurrentHashMap<String, KeyNames.Kind> keyKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+  KeyNames.Kind keyKind(String key) {
+    KeyNames.Kind k = keyKinds.get(key);
+    if (k == null) {
+      k = KeyNames.classify(key);
+      if (keyKinds.size() < KEY_CACHE_LIMIT && key.length() <= 256) {
+        keyKinds.put(key, k);
+      }
+    }
+    return k;
   }
 
   boolean allowed(String ruleId, String path, String rawValue) {

@@ -26,8 +26,9 @@ final class TokenMatcher {
   private static final int FWD = 8192;
 
   private final List<TokenRule> rules;
-  private final KeywordPrefilter exact;
-  private final KeywordPrefilter folded;
+  private final KeywordPrefilter prefilter;
+  /** Only the contextual rules' keywords: what a key name is checked against. */
+  private final KeywordPrefilter contextualPrefilter;
   private final Classifier classifier;
   /** Per rule, the hand-matchable shape of its pattern, or null when the regex must run. */
   private final PrefixRunMatcher.Shape[] shapes;
@@ -43,14 +44,17 @@ final class TokenMatcher {
         shapes[i] = PrefixRunMatcher.parse(r.pattern().pattern()).orElse(null);
       }
     }
-    List<List<String>> exactKw = new ArrayList<>();
-    List<List<String>> foldKw = new ArrayList<>();
-    for (TokenRule r : this.rules) {
-      exactKw.add(r.caseSensitiveKeywords() ? r.keywords() : List.of());
-      foldKw.add(r.caseSensitiveKeywords() ? List.of() : r.keywords());
+    List<List<String>> all = new ArrayList<>();
+    List<List<String>> contextual = new ArrayList<>();
+    boolean[] caseSensitive = new boolean[this.rules.size()];
+    for (int i = 0; i < this.rules.size(); i++) {
+      TokenRule r = this.rules.get(i);
+      all.add(r.keywords());
+      contextual.add(r.contextual() ? r.keywords() : List.of());
+      caseSensitive[i] = r.caseSensitiveKeywords();
     }
-    this.exact = new KeywordPrefilter(exactKw, false);
-    this.folded = new KeywordPrefilter(foldKw, true);
+    this.prefilter = new KeywordPrefilter(all, caseSensitive);
+    this.contextualPrefilter = new KeywordPrefilter(contextual, caseSensitive);
   }
 
   List<TokenRule> rules() {
@@ -63,8 +67,7 @@ final class TokenMatcher {
    */
   List<Match> match(String value, String keyName) {
     Windows w = new Windows(rules.size(), shapes);
-    exact.scan(value, w);
-    folded.scan(value, w);
+    prefilter.scan(value, w);
     List<Match> out = null;
     if (w.any) {
       out = new ArrayList<>(2);
@@ -81,22 +84,43 @@ final class TokenMatcher {
       }
     }
     if (keyName != null && !keyName.isEmpty() && value.length() < FWD) {
-      Windows kw = new Windows(rules.size(), new PrefixRunMatcher.Shape[rules.size()]);
-      folded.scan(keyName, kw);
-      if (kw.any) {
+      int[] contextual = contextualRulesFor(keyName);
+      if (contextual.length > 0) {
         String joined = keyName + "=" + value;
-        for (int r = 0; r < rules.size(); r++) {
-          TokenRule rule = rules.get(r);
-          if (kw.starts[r] != null && rule.contextual() && (!w.any || w.starts[r] == null)) {
+        for (int r : contextual) {
+          if (!w.any || w.starts[r] == null) {
             if (out == null) {
               out = new ArrayList<>(1);
             }
-            runRule(rule, joined, new IntList(0), new IntList(joined.length()), out);
+            runRule(rules.get(r), joined, new IntList(0), new IntList(joined.length()), out);
           }
         }
       }
     }
     return out == null ? List.of() : out;
+  }
+
+  private static final int[] NO_RULES = new int[0];
+  private static final int KEY_CACHE_LIMIT = 4096;
+  /** Key names repeat endlessly (name, value, image, …): remember which contextual rules each one names. */
+  private final java.util.concurrent.ConcurrentHashMap<String, int[]> contextualByKey = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private int[] contextualRulesFor(String keyName) {
+    int[] cached = contextualByKey.get(keyName);
+    if (cached != null) {
+      return cached;
+    }
+    Windows kw = new Windows(rules.size(), new PrefixRunMatcher.Shape[rules.size()]);
+    contextualPrefilter.scan(keyName, kw);
+    int[] found = NO_RULES;
+    if (kw.any) {
+      found = java.util.stream.IntStream.range(0, rules.size())
+          .filter(r -> kw.starts[r] != null && rules.get(r).contextual()).toArray();
+    }
+    if (contextualByKey.size() < KEY_CACHE_LIMIT && keyName.length() <= 256) {
+      contextualByKey.put(keyName, found);
+    }
+    return found;
   }
 
   /** Hand-matched rules: each keyword hit is a candidate start; a few character checks decide it. */

@@ -227,7 +227,7 @@ final class TreeWalker {
       dockerAuth(value, path);
       return;
     }
-    KeyNames.Kind kind = KeyNames.classify(key);
+    KeyNames.Kind kind = d.keyKind(key);
     if (frame.platform() && (kind != KeyNames.Kind.NONE || PLATFORM_LITERAL_KEYS.contains(key))) {
       String v = value.strip();
       if (!v.isEmpty() && !d.classifier.isReference(v) && !d.classifier.isPlaceholder(v)) {
@@ -332,12 +332,12 @@ final class TreeWalker {
           }
         }
         case HEADER -> {
-          if (KeyNames.classify(c.key()) != KeyNames.Kind.NONE) {
+          if (d.keyKind(c.key()) != KeyNames.Kind.NONE) {
             authorization(v, at, RuleIds.COMMAND_LINE);
           }
         }
         case FLAG, ASSIGNMENT -> {
-          KeyNames.Kind kind = KeyNames.classify(c.key());
+          KeyNames.Kind kind = d.keyKind(c.key());
           if (kind == KeyNames.Kind.PASSWORD || kind == KeyNames.Kind.SECRET || kind == KeyNames.Kind.SECRET_AMBIGUOUS) {
             Classifier.KeyKind kk = keyKind(kind);
             if (d.classifier.isLiteralSecret(v, kk) && !v.contains("://")) {
