@@ -33,6 +33,8 @@ final class ScanSession {
   private int docIndex;
   private Map<String, Integer> lines = Map.of();
   private int fixedLine;
+  private String objectNamespace;
+  private String objectName;
 
   ScanSession(Detectors detectors, Budget budget, String file) {
     this.detectors = detectors;
@@ -45,6 +47,14 @@ final class ScanSession {
     this.docIndex = index;
     this.lines = docLines;
     this.fixedLine = 0;
+    this.objectNamespace = null;
+    this.objectName = null;
+  }
+
+  /** The scanned object's metadata, for administrators' exemptions. */
+  void atObject(String namespace, String name) {
+    this.objectNamespace = namespace;
+    this.objectName = name;
   }
 
   void atLine(int line) {
@@ -109,7 +119,8 @@ final class ScanSession {
     }
     String p = path.toString();
     String key = docIndex + "\u0000" + p + "\u0000" + ruleId;
-    if (seen.contains(key) || detectors.allowed(ruleId, p, raw)) {
+    if (seen.contains(key) || detectors.allowed(ruleId, p, raw)
+        || !detectors.exemptions.isEmpty() && detectors.exempt(ruleId, objectNamespace, objectName)) {
       return;
     }
     seen.add(key);

@@ -41,6 +41,9 @@ final class TreeWalker {
   /** Walks one document; {@code embed} counts how many documents deep it sits (0 for the scanned object). */
   void walkDocument(Object tree, JsonPath base, int embed, boolean platformHint) {
     Frame f = platformHint ? new Frame(true, false) : Frame.NONE;
+    if (embed == 0 && tree instanceof Map<?, ?> m && m.get("metadata") instanceof Map<?, ?> meta) {
+      s.atObject(meta.get("namespace") instanceof String ns ? ns : null, meta.get("name") instanceof String n ? n : null);
+    }
     if (tree instanceof String str) {
       inspect(str, "", base, f, embed, false);
     } else {

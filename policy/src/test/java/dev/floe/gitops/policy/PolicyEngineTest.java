@@ -217,6 +217,23 @@ class PolicyEngineTest {
   }
 
   @Test
+  void administratorsExemptObjectsByNamespaceAndNameWithAReason() {
+    PolicyEngine e = new PolicyEngine(PolicyConfig.fromMap(Map.of("exemptions", List.of(
+        Map.of("namespace", "sandbox-*", "rules", List.of("secret-named-key"), "reason", "throwaway demo namespaces, owner: platform"),
+        Map.of("name", "legacy-billing", "reason", "migration ticket OPS-12")))));
+    Object sandbox = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "sandbox-7", "name", "x"), "data", Map.of("DB_PASSWORD", "hunter22"));
+    Object prod = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "prod", "name", "x"), "data", Map.of("DB_PASSWORD", "hunter22"));
+    Object legacy = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "prod", "name", "legacy-billing"), "data", Map.of("t", GH));
+    Object sandboxToken = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "sandbox-7", "name", "x"), "data", Map.of("t", GH));
+    assertThat(e.scanTree(sandbox, ScanContext.admission())).isInstanceOf(ScanResult.Clean.class);
+    assertThat(e.scanTree(prod, ScanContext.admission())).isInstanceOf(ScanResult.Findings.class);
+    assertThat(e.scanTree(legacy, ScanContext.admission())).isInstanceOf(ScanResult.Clean.class);
+    assertThat(e.scanTree(sandboxToken, ScanContext.admission())).isInstanceOf(ScanResult.Findings.class);
+    assertThatThrownBy(() -> PolicyConfig.fromMap(Map.of("exemptions", List.of(Map.of("reason", "r")))))
+        .hasMessageContaining("policy.exemptions[0]: needs a namespace or a name");
+  }
+
+  @Test
   void unparseableTextIsScannedLineByLine() {
     ScanResult r = engine.scanText(("key: [unclosed\nGITHUB_TOKEN: " + GH + "\npassword = hunter22\n").getBytes(StandardCharsets.UTF_8),
         "broken.yaml", ScanContext.files());
