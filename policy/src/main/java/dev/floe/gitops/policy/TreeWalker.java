@@ -233,7 +233,11 @@ final class TreeWalker {
     KeyNames.Kind kind = d.keyKind(key);
     if (frame.platform() && (kind != KeyNames.Kind.NONE || PLATFORM_LITERAL_KEYS.contains(key))) {
       String v = value.strip();
-      if (!v.isEmpty() && !d.classifier.isReference(v) && !d.classifier.isPlaceholder(v)) {
+      // A bare ambiguous noun (auth, token, credentials) in platform.yaml often names a mechanism
+      // (ingress routes' auth: oauth2-proxy); it is a credential only when it reads like one.
+      boolean mechanismName = kind == KeyNames.Kind.SECRET_AMBIGUOUS && !PLATFORM_LITERAL_KEYS.contains(key)
+          && !d.classifier.isLiteralSecret(value, Classifier.KeyKind.SECRET_AMBIGUOUS);
+      if (!v.isEmpty() && !mechanismName && !d.classifier.isReference(v) && !d.classifier.isPlaceholder(v)) {
         s.emit(RuleIds.PLATFORM_LITERAL, path, Masker.mask(v.length()), value);
       }
       return;
