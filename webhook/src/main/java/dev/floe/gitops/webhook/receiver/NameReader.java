@@ -12,8 +12,9 @@ import tools.jackson.core.json.JsonFactory;
  * organisation) name that selects the secret. A streaming parse that looks only at two-level
  * paths such as {@code repository.full_name}, skips everything else without building it, and stops
  * as soon as both names are found. Nesting, name and string sizes are bounded by {@link
- * JsonLimits}; anything odd (not JSON, duplicate keys, a name that is not a string or too long)
- * yields "no name", which can only lead to a 401 or to an organisation secret.
+ * JsonLimits}; a name that is not a string or too long is no name, which can only lead to a 401
+ * or to an organisation secret. A body that breaks (not JSON, a duplicate key) keeps the names
+ * read before the break.
  */
 final class NameReader {
 
@@ -66,7 +67,9 @@ final class NameReader {
         }
       }
     } catch (JacksonException | IllegalArgumentException e) {
-      return Subject.NONE;
+      // Keep what was read before the break: the verified parse fails on it anyway (400), and
+      // the break may lie after the name (a truncated body signed as is).
+      return new Subject(Optional.ofNullable(repository), Optional.ofNullable(organization));
     }
     return new Subject(Optional.ofNullable(repository), Optional.ofNullable(organization));
   }
