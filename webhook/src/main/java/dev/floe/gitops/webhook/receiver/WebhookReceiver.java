@@ -6,6 +6,7 @@ import dev.floe.gitops.runtime.management.Readiness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class WebhookReceiver implements Component {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+  static final int IDLE_TIMEOUT_SECONDS = 60;
 
   private final Vertx vertx;
   private final ReceiverSettings settings;
@@ -38,7 +40,9 @@ public final class WebhookReceiver implements Component {
 
   @Override
   public Future<Void> start() {
-    return vertx.createHttpServer()
+    // Hosts send a delivery in one go: a connection silent for a minute is dropped, so idle or
+    // trickling clients cannot hold connections (and body buffers) open indefinitely.
+    return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS))
         .requestHandler(WebhookRoutes.router(vertx, settings))
         .listen(settings.port(), settings.host())
         .map(s -> {
