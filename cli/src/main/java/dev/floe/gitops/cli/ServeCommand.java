@@ -101,7 +101,15 @@ final class ServeCommand implements Callable<Integer> {
     GitopsConfig gitops = loaded.config();
     LoggingSetup.apply(gitops.logging().format(), gitops.logging().level());
     loaded.warnings().forEach(LOG::warn);
-    ServiceRuntime runtime = ServiceRuntime.create(gitops, environment);
+    ServiceRuntime runtime;
+    try {
+      runtime = ServiceRuntime.create(gitops, environment);
+    } catch (IllegalStateException e) {
+      // e.g. kubernetes.secrets on without a namespace to read them from: a configuration error.
+      err.println("floe-gitops serve: " + e.getMessage());
+      err.flush();
+      return new NotStarted(ExitCode.USAGE);
+    }
     WebhookService service = WebhookService.register(runtime, gitops, processors, host);
     try {
       runtime.start().toCompletionStage().toCompletableFuture()
