@@ -42,12 +42,22 @@ final class HelmChart {
     }
   }
 
+  /** A file of the repository (the chart module's parent folder). */
+  static Path repoFile(String relative) {
+    return dir().getParent().getParent().resolve(relative);
+  }
+
   static Path ciValues(String fileName) {
     return dir().resolve("ci").resolve(fileName);
   }
 
   /** Renders with an optional values file and --set pairs; a schema violation throws with Helm's message. */
   static Rendered template(Path valuesFile, Map<String, Object> sets) {
+    return template(valuesFile, sets, Map.of());
+  }
+
+  /** As above, plus --set-file pairs (a value read from a file, e.g. a platform.yaml). */
+  static Rendered template(Path valuesFile, Map<String, Object> sets, Map<String, Path> files) {
     TemplateCommand command = new Helm(dir()).template().withName(RELEASE).withNamespace(NAMESPACE)
         .withKubeVersion(KUBE_VERSION);
     if (valuesFile != null) {
@@ -55,6 +65,9 @@ final class HelmChart {
     }
     for (Map.Entry<String, Object> set : sets.entrySet()) {
       command = command.set(set.getKey(), set.getValue());
+    }
+    for (Map.Entry<String, Path> file : files.entrySet()) {
+      command = command.setFile(file.getKey(), file.getValue());
     }
     return Rendered.parse(command.call());
   }

@@ -82,17 +82,34 @@ class ServiceConfigTest {
 
   @Test
   void platformsAreMountedAndWiredIntoTheirEnvironments() {
-    Rendered rendered = HelmChart.template(HelmChart.ciValues("ha-external-kafka-values.yaml"));
+    Rendered rendered = HelmChart.template(null, HelmChart.sets("config.environments.staging.platform", "custom/staging.yaml"),
+        Map.of("platforms.dev", HelmChart.repoFile("platform/dev/platform.yaml"),
+            "platforms.prod", HelmChart.repoFile("platform/prod/platform.yaml")));
 
-    assertThat(rendered.named(ConfigMap.class, "floe-gitops-platforms").getData()).containsOnlyKeys("dev.yaml", "prod.yaml");
+    Map<String, String> data = rendered.named(ConfigMap.class, "floe-gitops-platforms").getData();
+    assertThat(data).containsOnlyKeys("dev.yaml", "prod.yaml");
+    assertThat(data.get("dev.yaml")).contains("acme-floe-dev-data");
     Map<String, Object> environments = map(serveConfig(rendered), "environments");
-    assertThat(environments).containsEntry("dev", Map.of("platform", "/etc/floe-gitops/platforms/dev.yaml"));
-    assertThat(environments).containsEntry("prod", Map.of("platform", "/etc/floe-gitops/platforms/prod.yaml"));
+    assertThat(environments).containsEntry("dev", Map.of("platform", "/etc/floe-gitops/platforms/dev.yaml"))
+        .containsEntry("prod", Map.of("platform", "/etc/floe-gitops/platforms/prod.yaml"))
+        .containsEntry("staging", Map.of("platform", "custom/staging.yaml"));
     List<VolumeProjection> sources = rendered.one(StatefulSet.class).getSpec().getTemplate().getSpec().getVolumes()
         .stream().filter(v -> v.getName().equals("config")).findFirst().orElseThrow().getProjected().getSources();
     assertThat(sources.get(1).getConfigMap().getItems())
         .extracting(i -> i.getKey() + "->" + i.getPath())
         .containsExactly("dev.yaml->platforms/dev.yaml", "prod.yaml->platforms/prod.yaml");
+    String checksum = rendered.one(StatefulSet.class).getSpec().getTemplate().getMetadata().getAnnotations()
+        .get("checksum/platforms");
+    assertThat(checksum).isNotEqualTo(HelmChart.defaults().one(StatefulSet.class).getSpec().getTemplate().getMetadata()
+        .getAnnotations().get("checksum/platforms"));
+  }
+
+  @Test
+  void withoutPlatformsNothingIsMounted() {
+    Rendered rendered = HelmChart.template(HelmChart.ciValues("ha-external-kafka-values.yaml"));
+
+    assertThat(rendered.names()).doesNotContain("ConfigMap/floe-gitops-platforms");
+    assertThat(map(serveConfig(rendered), "environments")).containsOnlyKeys("dev", "prod");
   }
 
   @Test
