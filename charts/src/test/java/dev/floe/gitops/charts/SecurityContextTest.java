@@ -61,6 +61,18 @@ class SecurityContextTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("ciValues")
+  void noEnvironmentVariableCanBeMistakenForConfiguration(Path values) {
+    // FLOE_GITOPS_* variables override floe-gitops.yaml, and an unknown one stops the start. Kubernetes service links
+    // would add FLOE_GITOPS_SERVICE_HOST, FLOE_GITOPS_ADMISSION_PORT=tcp://... for this release's own Services.
+    for (PodSpec pod : pods(HelmChart.template(values))) {
+      assertThat(pod.getEnableServiceLinks()).isFalse();
+      assertThat(pod.getContainers().get(0).getEnv()).extracting(e -> e.getName())
+          .noneMatch(name -> name.startsWith("FLOE_GITOPS_"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ciValues")
   void probesUseTheManagementPort(Path values) {
     for (PodSpec pod : pods(HelmChart.template(values))) {
       Container container = pod.getContainers().get(0);
