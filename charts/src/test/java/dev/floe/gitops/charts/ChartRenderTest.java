@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +27,15 @@ class ChartRenderTest {
   @Test
   void lintIsCleanWithNoWarnings() {
     LintResult lint = HelmChart.lint();
+
+    assertThat(lint.isFailed()).as("lint failed: %s", lint.getMessages()).isFalse();
+    assertThat(lint.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ciValues")
+  void lintIsCleanWithEveryCiValueSet(Path values, @TempDir Path scratch) {
+    LintResult lint = HelmChart.lint(values, scratch);
 
     assertThat(lint.isFailed()).as("lint failed: %s", lint.getMessages()).isFalse();
     assertThat(lint.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));

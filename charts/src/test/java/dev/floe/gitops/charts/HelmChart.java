@@ -33,6 +33,45 @@ final class HelmChart {
     return new Helm(dir()).lint().strict().call();
   }
 
+  /**
+   * Lints with a values file. helm-java's lint takes no values, so this lints a copy of the chart whose values.yaml is
+   * the chart's defaults deep-merged with the file, which is what `helm lint -f file` checks.
+   */
+  static LintResult lint(Path valuesFile, Path scratch) {
+    try {
+      Path copy = scratch.resolve("floe-gitops");
+      try (Stream<Path> files = Files.walk(dir())) {
+        for (Path source : files.toList()) {
+          Path target = copy.resolve(dir().relativize(source).toString());
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(source, target);
+          }
+        }
+      }
+      Map<String, Object> merged = merge(Rendered.yamlMap(Files.readString(dir().resolve("values.yaml"))),
+          Rendered.yamlMap(Files.readString(valuesFile)));
+      Files.writeString(copy.resolve("values.yaml"), Rendered.SERIALIZATION.asYaml(merged));
+      return new Helm(copy).lint().strict().call();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+    Map<String, Object> out = new LinkedHashMap<>(base);
+    override.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> map && out.get(key) instanceof Map<?, ?> existing) {
+        out.put(key, merge((Map<String, Object>) existing, (Map<String, Object>) map));
+      } else {
+        out.put(key, value);
+      }
+    });
+    return out;
+  }
+
   /** The CI value sets, charts/floe-gitops/ci/*.yaml, by file name. */
   static List<Path> ciValuesFiles() {
     try (Stream<Path> files = Files.list(dir().resolve("ci"))) {
