@@ -31,6 +31,12 @@ class SchemaTest {
   }
 
   @Test
+  void aDisruptionBudgetThatWouldBlockEveryDrainIsRefused() {
+    assertThatThrownBy(() -> HelmChart.template(HelmChart.sets("admission.podDisruptionBudget.minAvailable", 2)))
+        .hasMessageContaining("admission.podDisruptionBudget.minAvailable (2) must be below admission.replicas (2)");
+  }
+
+  @Test
   void unknownKeysAreRefusedAtTheTopAndInStructuredBlocks() {
     refused(HelmChart.sets("replicaCount", 2), "replicaCount");
     refused(HelmChart.sets("webhook.replica", 2), "replica");
