@@ -62,6 +62,9 @@ class AdmissionWebhookTest {
     String conditions = String.join(" && ", other.getMatchConditions().stream().map(MatchCondition::getExpression).toList());
     assertThat(conditions).contains("'coordination.k8s.io'", "'events.k8s.io'", "'authentication.k8s.io'",
         "'authorization.k8s.io'", "['events', 'secrets']");
+    // high-churn plumbing that can hold neither a pod template nor a credential
+    assertThat(conditions).contains("request.resource.resource == 'endpoints'",
+        "request.resource.group == 'discovery.k8s.io' && request.resource.resource == 'endpointslices'");
     // nothing is reviewed twice: the workload kinds are left to the first webhook
     assertThat(conditions).contains("['pods', 'replicationcontrollers', 'configmaps']",
         "['deployments', 'statefulsets', 'daemonsets', 'replicasets']", "['jobs', 'cronjobs']");
