@@ -111,7 +111,8 @@ class AdmissionWebhookTest {
     GenericKubernetesResource serving = rendered.generic("Certificate").stream()
         .filter(c -> c.getMetadata().getName().equals("floe-gitops-admission")).findFirst().orElseThrow();
     assertThat((String) serving.get("spec", "secretName")).isEqualTo("floe-gitops-admission-tls");
-    assertThat((List<Object>) serving.get("spec", "dnsNames")).contains((Object) "floe-gitops-admission." + HelmChart.NAMESPACE + ".svc");
+    List<?> dnsNames = serving.get("spec", "dnsNames");
+    assertThat(dnsNames).asString().contains("floe-gitops-admission." + HelmChart.NAMESPACE + ".svc,");
     assertThat((String) serving.get("spec", "issuerRef", "name")).isEqualTo("floe-gitops-admission-ca");
     GenericKubernetesResource ca = rendered.generic("Certificate").stream()
         .filter(c -> c.getMetadata().getName().equals("floe-gitops-admission-ca")).findFirst().orElseThrow();
