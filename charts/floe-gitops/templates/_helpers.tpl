@@ -94,7 +94,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- $envs := deepCopy (get $cfg "environments" | default dict) -}}
 {{- range $env, $_ := .Values.platforms -}}
 {{- $e := get $envs $env | default dict -}}
-{{- if not (hasKey $e "platform") -}}
+{{- if not (or (hasKey $e "platform") (hasKey $e "platformRepository")) -}}
 {{- $_ := set $e "platform" (printf "%s/platforms/%s.yaml" (include "floe-gitops.configDir" $) $env) -}}
 {{- end -}}
 {{- $_ := set $envs $env $e -}}

@@ -105,6 +105,16 @@ class ServiceConfigTest {
   }
 
   @Test
+  void aPlatformRepositoryWinsOverAMountedFile() {
+    Rendered rendered = HelmChart.template(null,
+        HelmChart.sets("config.environments.dev.platformRepository", "https://github.com/acme/platform.git"),
+        Map.of("platforms.dev", HelmChart.repoFile("platform/dev/platform.yaml")));
+
+    assertThat(map(serveConfig(rendered), "environments"))
+        .containsEntry("dev", Map.of("platformRepository", "https://github.com/acme/platform.git"));
+  }
+
+  @Test
   void withoutPlatformsNothingIsMounted() {
     Rendered rendered = HelmChart.template(HelmChart.ciValues("ha-external-kafka-values.yaml"));
 
