@@ -63,7 +63,8 @@ app.kubernetes.io/component: {{ .component }}
 {{- define "floe-gitops.configDir" -}}/etc/floe-gitops{{- end -}}
 {{- define "floe-gitops.dataDir" -}}/var/lib/floe-gitops{{- end -}}
 {{- define "floe-gitops.secretsDir" -}}/var/run/secrets/floe{{- end -}}
-{{- define "floe-gitops.tlsDir" -}}/etc/floe-gitops/tls{{- end -}}
+{{- /* Beside, not inside, the config mount: a mount point inside a read-only ConfigMap volume cannot be created. */ -}}
+{{- define "floe-gitops.tlsDir" -}}/etc/floe-gitops-tls{{- end -}}
 
 {{/* Kafka settings from values.kafka; empty bootstrapServers leaves the embedded broker. */}}
 {{- define "floe-gitops.kafkaManaged" -}}

@@ -163,10 +163,10 @@ class AdmissionWebhookTest {
     PodSpec pod = defaults.named(Deployment.class, "floe-gitops-admission").getSpec().getTemplate().getSpec();
 
     assertThat(pod.getContainers().get(0).getArgs()).containsExactly("admission", "--port", "8443",
-        "--management-port", "8081", "--cert", "/etc/floe-gitops/tls/tls.crt", "--key", "/etc/floe-gitops/tls/tls.key",
+        "--management-port", "8081", "--cert", "/etc/floe-gitops-tls/tls.crt", "--key", "/etc/floe-gitops-tls/tls.key",
         "--config", "/etc/floe-gitops/floe-gitops.yaml");
     assertThat(pod.getContainers().get(0).getVolumeMounts())
-        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/floe-gitops/tls"));
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/floe-gitops-tls"));
   }
 
   @Test

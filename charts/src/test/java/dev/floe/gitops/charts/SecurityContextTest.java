@@ -73,6 +73,18 @@ class SecurityContextTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("ciValues")
+  void noMountSitsInsideAnotherMount(Path values) {
+    // The runtime cannot create a mount point inside a read-only ConfigMap or Secret volume.
+    for (PodSpec pod : pods(HelmChart.template(values))) {
+      List<String> paths = pod.getContainers().get(0).getVolumeMounts().stream().map(m -> m.getMountPath()).toList();
+      for (String outer : paths) {
+        assertThat(paths).noneMatch(inner -> inner.startsWith(outer + "/"));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ciValues")
   void probesUseTheManagementPort(Path values) {
     for (PodSpec pod : pods(HelmChart.template(values))) {
       Container container = pod.getContainers().get(0);

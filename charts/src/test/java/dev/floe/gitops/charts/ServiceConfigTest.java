@@ -130,7 +130,7 @@ class ServiceConfigTest {
         rendered.named(ConfigMap.class, "floe-gitops-admission-config").getData().get("floe-gitops.yaml"));
     assertThat(config).doesNotContainKeys("repositories", "organizations", "kafka", "secretsDir", "environments");
     assertThat(map(config, "admission")).containsEntry("mode", "warn").containsEntry("port", 8443)
-        .containsEntry("certFile", "/etc/floe-gitops/tls/tls.crt").containsEntry("keyFile", "/etc/floe-gitops/tls/tls.key")
+        .containsEntry("certFile", "/etc/floe-gitops-tls/tls.crt").containsEntry("keyFile", "/etc/floe-gitops-tls/tls.key")
         .containsKey("exemptions");
   }
 
