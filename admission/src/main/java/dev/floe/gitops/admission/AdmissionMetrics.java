@@ -3,6 +3,7 @@ package dev.floe.gitops.admission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,11 @@ public final class AdmissionMetrics {
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]{0,62}");
     private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
 
+    /** Distinct kinds get their own label up to this many; a flood of invented kinds cannot grow the registry. */
+    static final int MAX_KINDS = 200;
+
     private final MeterRegistry registry;
+    private final Set<String> kinds = ConcurrentHashMap.newKeySet();
     private final Timer latency;
     private final AtomicReference<Instant> certificateNotAfter = new AtomicReference<>(Instant.EPOCH);
 
@@ -48,10 +53,19 @@ public final class AdmissionMetrics {
     public void review(String operation, String kind, String decision, long nanos) {
         Counter.builder(REVIEWS).description("AdmissionReviews answered, by operation, kind and decision")
                 .tag("operation", OPERATIONS.contains(operation) ? operation : "unknown")
-                .tag("kind", kind.isEmpty() ? "unknown" : KIND.matcher(kind).matches() ? kind : "other")
+                .tag("kind", kindLabel(kind))
                 .tag("decision", decision)
                 .register(registry).increment();
         latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    String kindLabel(String kind) {
+        if (kind.isEmpty()) return "unknown";
+        if (!KIND.matcher(kind).matches()) return "other";
+        if (kinds.contains(kind)) return kind;
+        if (kinds.size() >= MAX_KINDS) return "other";
+        kinds.add(kind);
+        return kind;
     }
 
     public void findings(Iterable<Finding> findings) {
