@@ -10,7 +10,7 @@ import json, os, uuid
 HERE = os.path.dirname(os.path.abspath(__file__))
 PASSWORD = "adm-hunter2-Zq9"                                   # under a secret-named key
 GITHUB = "ghp_FAKEPLyiccb7oCnlV5mus47TcZ57xH092Bzw"            # ghp_ + 36
-AWS = "AKIA62LE47JU2WVNHUKX"
+AWS = "AKIAFAKEFAKEFAKE2345"
 URL_PASSWORD = "Sup3rS3cretUrlPw"
 HEADER_TOKEN = "dG9rZW4tZmFrZS1mb3ItdGVzdHMtMTIzNDU2"
 SECRETS = [PASSWORD, GITHUB, AWS, URL_PASSWORD, HEADER_TOKEN]
