@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public final class AdmissionServer implements Component {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdmissionServer.class);
     static final Set<String> PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+    /** Longer than the API server's longest webhook timeout (30 s), so kept-alive connections from it stay usable. */
+    static final int IDLE_TIMEOUT_SECONDS = 60;
 
     /** {@code port} 0 picks a free port (tests); {@code instances} servers share it. */
     public record Listen(String host, int port, int instances, Duration reloadInterval) {
@@ -72,7 +75,9 @@ public final class AdmissionServer implements Component {
             metrics.certificate(pair.notAfter());
             HttpServerOptions options = new HttpServerOptions().setSsl(true).setKeyCertOptions(keyCert(pair))
                     .setEnabledSecureTransportProtocols(PROTOCOLS)
-                    .setCompressionSupported(false); // reviews are small and sent once; compression only costs CPU
+                    .setCompressionSupported(false) // reviews are small and sent once; compression only costs CPU
+                    // A client that stops sending mid-body is dropped: the API server gives up after timeoutSeconds anyway.
+                    .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
             // One verticle per event loop: servers on one port created from different event loops share the
             // connections between them. The first instance binds (port 0 picks one); the others join its port.
             return deploy(options, listen.port(), 1).compose(first -> listen.instances() <= 1
