@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,7 @@ import org.HdrHistogram.Histogram;
  * measured from when it was due, not from when it was sent, so a stalled server is charged for the
  * requests it delayed. The same run measures a no-op handler (parse the review, allow it) on the same
  * server and TLS stack, and reports our p99 as a ratio to it. Then a closed loop with many requests in
- * flight measures the maximum throughput. Server and client share this JVM (and the machine's cores).
+ * flight measures the maximum throughput (ours, then the no-op). Server and client share this JVM (and the machine's cores).
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.floe.gitops.bench.AdmissionLoadDriver [rate] [seconds] [maxSeconds]</pre>
  */
@@ -75,11 +77,13 @@ public final class AdmissionLoadDriver {
 
     System.out.printf(Locale.ROOT, "body %d bytes; %d cores; %s %s%n", body.length, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    List<String> names = List.of("noop", "ours");
+    List<Integer> ports = List.of(noop.actualPort(), ours.actualPort());
     // Warm up both (JIT, TLS sessions, connection pools) before anything is recorded.
-    driver.openLoop("warmup-noop", client, noop.actualPort(), rate, 5);
-    driver.openLoop("warmup-ours", client, ours.actualPort(), rate, 5);
-    Result noopResult = driver.openLoop("noop", client, noop.actualPort(), rate, seconds);
-    Result oursResult = driver.openLoop("ours", client, ours.actualPort(), rate, seconds);
+    driver.openLoop(names, client, ports, rate, 10);
+    List<Result> results = driver.openLoop(names, client, ports, rate, seconds);
+    Result noopResult = results.get(0);
+    Result oursResult = results.get(1);
     print(noopResult);
     print(oursResult);
     double ratio = oursResult.latency().getValueAtPercentile(99) / (double) noopResult.latency().getValueAtPercentile(99);
@@ -113,35 +117,51 @@ public final class AdmissionLoadDriver {
     return server;
   }
 
-  /** Sends {@code rate} requests per second for {@code seconds}, each timed from when it was due. */
-  Result openLoop(String name, HttpClient client, int port, int rate, int seconds) throws Exception {
-    Histogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
-    long total = (long) rate * seconds;
-    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+  /**
+   * Sends {@code rate} requests per second to each target for {@code seconds}, interleaved (target k's
+   * i-th request is due at {@code start + i/rate + k/(rate*targets)}), each timed from when it was due.
+   * Interleaving makes every target see the same interference from the rest of the machine, so their
+   * ratio means something even on a shared host.
+   */
+  List<Result> openLoop(List<String> names, HttpClient client, List<Integer> ports, int rate, int seconds) throws Exception {
+    int targets = ports.size();
+    List<Histogram> histograms = new ArrayList<>();
+    List<AtomicLong> errors = new ArrayList<>();
+    for (int k = 0; k < targets; k++) {
+      histograms.add(new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3));
+      errors.add(new AtomicLong());
+    }
+    long perTarget = (long) rate * seconds;
+    long total = perTarget * targets;
+    long slotNanos = TimeUnit.SECONDS.toNanos(1) / ((long) rate * targets);
     AtomicLong done = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
     CompletableFuture<Void> finished = new CompletableFuture<>();
     Context context = clientVertx.getOrCreateContext();
     long start = System.nanoTime();
-    // A dedicated pacing thread sends each request at its due time (parkNanos, ~50 us precision); when the
-    // client falls behind it sends the overdue ones at once instead of skipping them.
+    // A dedicated pacing thread hands each request to the client at its due time (parkNanos, ~50 us precision);
+    // when the client falls behind it hands over the overdue ones at once instead of skipping them.
     Thread pacer = new Thread(() -> {
       for (long i = 0; i < total; i++) {
-        long due = start + i * intervalNanos;
+        long due = start + i * slotNanos;
+        int k = (int) (i % targets);
         long wait;
         while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
         // Sent from the client's event loop: the pool and its callbacks stay on one thread.
-        context.runOnContext(v -> send(client, port).onComplete(ar -> {
-          if (ar.failed() || ar.result() != 200) errors.incrementAndGet();
-          histogram.recordValue(Math.min(System.nanoTime() - due, histogram.getHighestTrackableValue()));
+        context.runOnContext(v -> send(client, ports.get(k)).onComplete(ar -> {
+          if (ar.failed() || ar.result() != 200) errors.get(k).incrementAndGet();
+          Histogram h = histograms.get(k);
+          h.recordValue(Math.min(System.nanoTime() - due, h.getHighestTrackableValue()));
           if (done.incrementAndGet() == total) finished.complete(null);
         }));
       }
-    }, "pacer-" + name);
+    }, "pacer");
     pacer.setDaemon(true);
     pacer.start();
     finished.get(seconds + 120L, TimeUnit.SECONDS);
-    return new Result(name, histogram, total, errors.get(), (System.nanoTime() - start) / 1e9);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    List<Result> out = new ArrayList<>();
+    for (int k = 0; k < targets; k++) out.add(new Result(names.get(k), histograms.get(k), perTarget, errors.get(k).get(), elapsed));
+    return out;
   }
 
   /** Keeps {@code inFlight} requests outstanding for {@code seconds}; returns completed reviews per second. */
