@@ -17,6 +17,7 @@ import dev.floe.gitops.admission.VerdictPolicy;
 import dev.floe.gitops.policy.ScanResult;
 import dev.floe.gitops.runtime.config.AdmissionConfig;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -60,7 +61,7 @@ public final class DecideVerdict implements Handler<RoutingContext> {
         metrics.findings(decision.findings());
         log(request, decision, exemptions);
         ReviewContext.decision(ctx, decision.label());
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.buffer.Buffer.buffer(responses.render(request, decision.verdict())));
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(responses.render(request, decision.verdict())));
     }
 
     private Decision failed(ReviewRequest request) {
