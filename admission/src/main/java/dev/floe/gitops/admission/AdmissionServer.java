@@ -38,7 +38,7 @@ public final class AdmissionServer implements Component {
     /** Longer than the API server's longest webhook timeout (30 s), so kept-alive connections from it stay usable. */
     static final int IDLE_TIMEOUT_SECONDS = 60;
 
-    /** {@code port} 0 picks a free port (tests); {@code instances} servers share it. */
+    /** {@code instances} servers share {@code port}; port 0 picks a free port (tests) and serves from one event loop. */
     public record Listen(String host, int port, int instances, Duration reloadInterval) {
         public static Listen of(int port) {
             return new Listen("0.0.0.0", port, Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(2));
@@ -80,9 +80,11 @@ public final class AdmissionServer implements Component {
                     .setIdleTimeout(IDLE_TIMEOUT_SECONDS).setIdleTimeoutUnit(TimeUnit.SECONDS);
             // One verticle per event loop: servers on one port created from different event loops share the
             // connections between them. The first instance binds (port 0 picks one); the others join its port.
-            return deploy(options, listen.port(), 1).compose(first -> listen.instances() <= 1
+            // Port 0 (tests) cannot be shared by joining the picked port afterwards: Vert.x refuses the bind, so one loop.
+            int instances = listen.port() == 0 ? 1 : listen.instances();
+            return deploy(options, listen.port(), 1).compose(first -> instances <= 1
                     ? Future.succeededFuture(first)
-                    : deploy(options, actualPort(), listen.instances() - 1)).<Void>map(s -> {
+                    : deploy(options, actualPort(), instances - 1)).<Void>map(s -> {
                 listening = true;
                 reloader.start();
                 LOG.info("admission webhook listening on https://{}:{}/validate ({} event loops, certificate {})", listen.host(), actualPort(),

@@ -57,6 +57,16 @@ public final class AdmissionLoadDriver {
   }
 
   public static void main(String[] args) throws Exception {
+    int exit = 1;
+    try {
+      run(args);
+      exit = 0;
+    } finally {
+      System.exit(exit); // Vert.x threads are not daemons: a failed start must not leave the JVM hanging
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     System.setProperty("floe.log.level", System.getProperty("floe.log.level", "WARN"));
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
@@ -110,8 +120,17 @@ public final class AdmissionLoadDriver {
         + "\"object\":" + objectJson + ",\"oldObject\":null,\"dryRun\":false}}";
   }
 
+  /** A fixed port, so the server can run one instance per event loop (port 0 serves from one loop only). */
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static AdmissionServer start(Vertx vertx, Router router, SelfSignedCertificates.Generated tls, AdmissionMetrics metrics) {
-    AdmissionServer server = new AdmissionServer(vertx, new AdmissionServer.Listen("127.0.0.1", 0, 1, Duration.ofSeconds(60)), router,
+    AdmissionServer server = new AdmissionServer(vertx, new AdmissionServer.Listen("127.0.0.1", freePort(), 2, Duration.ofSeconds(60)), router,
         tls.files(), metrics, Clock.systemUTC());
     server.start().await();
     return server;
