@@ -1,6 +1,6 @@
 package dev.floe.gitops.cli;
 
-import dev.floe.gitops.runtime.config.BuiltinConfigScanner;
+import dev.floe.gitops.policy.PolicyEngine;
 import dev.floe.gitops.runtime.config.ConfigLoadResult;
 import dev.floe.gitops.runtime.config.ConfigLoader;
 import dev.floe.gitops.runtime.config.GitopsConfig;
@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Loads the configuration and starts every component; used by {@link #call} and by tests. */
   Start start(PrintWriter err) {
-    ConfigLoadResult result = new ConfigLoader(new BuiltinConfigScanner())
+    ConfigLoadResult result = new ConfigLoader(new PolicyConfigScanner(PolicyEngine.defaults()))
         .load(configFile(), environment, flags(), Path.of("").toAbsolutePath());
     if (result instanceof ConfigLoadResult.Invalid invalid) {
       err.println(invalid.report());

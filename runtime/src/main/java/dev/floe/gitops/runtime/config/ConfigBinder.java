@@ -60,8 +60,30 @@ final class ConfigBinder {
                 new KubernetesConfig(kubernetes.bool("secrets"), kubernetes.optionalText("namespace")),
                 new ShutdownConfig(shutdown.duration("gracePeriod")),
                 new LoggingConfig(format, logging.oneOf("level")),
+                admission(f.section("admission")),
                 f.opaque("policy"));
         return new Bound(config, List.copyOf(errors));
+    }
+
+    private AdmissionConfig admission(Fields a) {
+        Optional<Path> cert = a.optionalPath("certFile");
+        Optional<Path> key = a.optionalPath("keyFile");
+        if (cert.isPresent() != key.isPresent()) {
+            errors.add(ConfigError.of(a.path, "'certFile' and 'keyFile' go together: give both, or neither for a generated self-signed pair", a.map.origin()));
+        }
+        Duration budget = a.duration("scanBudget");
+        if (budget.isZero() || budget.isNegative()) budget = AdmissionConfig.DEFAULT_SCAN_BUDGET; // an error was recorded, or 0 makes no sense
+        List<AdmissionExemption> exemptions = new ArrayList<>();
+        List<ConfigNode> items = a.items("exemptions");
+        for (int i = 0; i < items.size(); i++) {
+            Fields e = new Fields(items.get(i), ConfigSchema.EXEMPTION, a.path.key("exemptions").index(i));
+            exemptions.add(new AdmissionExemption(e.texts("namespaces"), e.texts("names"), e.texts("rules"), e.requiredText("reason")));
+        }
+        return new AdmissionConfig(a.integer("port"),
+                AdmissionConfig.Mode.valueOf(a.oneOf("mode").toUpperCase(Locale.ROOT)),
+                AdmissionConfig.OldObjectFindings.valueOf(a.oneOf("oldObjectFindings").toUpperCase(Locale.ROOT)),
+                AdmissionConfig.FailureVerdict.valueOf(a.oneOf("failureVerdict").toUpperCase(Locale.ROOT)),
+                budget, a.integer("maxBodyBytes"), cert, key, exemptions);
     }
 
     private KafkaConfig kafka(Fields k) {
@@ -286,6 +308,24 @@ final class ConfigBinder {
         Path path(String key) {
             Optional<Scalarish> s = scalar(key);
             return s.map(this::resolve).orElse(configDir);
+        }
+
+        Optional<Path> optionalPath(String key) {
+            return raw(key).isEmpty() ? Optional.empty() : Optional.of(path(key));
+        }
+
+        /** A list of non-blank strings; anything else in it is an error. */
+        List<String> texts(String key) {
+            List<String> out = new ArrayList<>();
+            List<ConfigNode> nodes = items(key);
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) instanceof ConfigNode.Scalar s && !s.isNull() && !s.value().isBlank()) {
+                    out.add(s.value().trim());
+                } else {
+                    errors.add(ConfigError.of(path.key(key).index(i), "must be a non-empty string", nodes.get(i).origin()));
+                }
+            }
+            return out;
         }
 
         Path requiredPath(String key) {

@@ -69,6 +69,25 @@ public final class ConfigSchema {
                     key("clientKey", SECRET, null, "PEM private key for mutual TLS (with `clientCertificate`).")),
                     null, "How to connect to an external cluster."));
 
+    public static final ValueType.Section EXEMPTION = section(
+            key("namespaces", new ValueType.ListOf(TEXT), "[]", "Namespaces the exemption covers; empty: every namespace."),
+            key("names", new ValueType.ListOf(TEXT), "[]", "Object name patterns (glob: `*` any run of characters, `?` one); empty: every name."),
+            key("rules", new ValueType.ListOf(TEXT), "[]", "Rule ids that are not enforced for these objects; empty: every rule."),
+            key("reason", TEXT, null, "Why the exemption exists and who owns it. Required."));
+
+    public static final ValueType.Section ADMISSION = section(
+            key("port", PORT, "8443", "HTTPS port of the admission webhook (`POST /validate`)."),
+            key("mode", oneOf("enforce", "warn", "audit"), "enforce",
+                    "`enforce` denies objects with findings (403); `warn` allows them with warnings; `audit` allows them and only logs and counts."),
+            key("oldObjectFindings", oneOf("warn", "enforce"), "warn",
+                    "On UPDATE, what a finding already present in `oldObject` does: `warn` allows with a warning, so a legacy workload can still be scaled."),
+            key("failureVerdict", oneOf("allow", "deny"), "deny", "Verdict when a scan exceeds its budget."),
+            key("scanBudget", DURATION, "2s", "Time one review's scan may take before `failureVerdict` answers instead."),
+            key("maxBodyBytes", new ValueType.Int(1024, 64 << 20), "8388608", "Largest AdmissionReview body accepted; larger ones get 413."),
+            key("certFile", PATH, null, "PEM serving certificate (chain), reloaded when it changes. Absent (with `keyFile`): a self-signed CA and certificate are generated in `dataDir`."),
+            key("keyFile", PATH, null, "PEM private key of `certFile`, reloaded with it."),
+            key("exemptions", new ValueType.ListOf(EXEMPTION), "[]", "Administrator-owned exemptions; an object can never exempt itself."));
+
     public static final ValueType.Section ROOT = section(
             key("profile", new ValueType.OneOf(PROFILES), "production",
                     "`local` relaxes production checks (webhook secrets, inline credentials become warnings) and logs as text."),
@@ -94,5 +113,6 @@ public final class ConfigSchema {
             key("logging", section(
                     key("format", oneOf("json", "text"), "json (text in profile local)", "Log line format."),
                     key("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO", "Root log level.")), null, "Logging."),
+            key("admission", ADMISSION, "{}", "Admission webhook (`floe-gitops admission`)."),
             key("policy", new ValueType.Opaque(), "{}", "Inline-secret policy settings, handed to the policy module's own parser."));
 }

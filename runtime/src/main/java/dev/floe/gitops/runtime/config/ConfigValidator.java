@@ -22,6 +22,11 @@ final class ConfigValidator {
             errors.add(ConfigError.of(p, "must differ from server.port (the management port is a separate listener)", tree.originOf(p)));
         }
 
+        if (config.admission().port() == config.management().port()) {
+            ConfigPath p = ConfigPath.ROOT.key("admission").key("port");
+            errors.add(ConfigError.of(p, "must differ from management.port (the management port is a separate listener)", tree.originOf(p)));
+        }
+
         // Every (repository URL, branch) that feeds an environment; a deploy branch may not be one of them.
         Set<String> sources = new HashSet<>();
         for (RepositoryConfig r : config.repositories()) {

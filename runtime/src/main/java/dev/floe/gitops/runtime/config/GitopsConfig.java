@@ -21,6 +21,7 @@ public record GitopsConfig(
         KubernetesConfig kubernetes,
         ShutdownConfig shutdown,
         LoggingConfig logging,
+        AdmissionConfig admission,
         Map<String, Object> policy) {
 
     public GitopsConfig {

@@ -332,4 +332,44 @@ class ConfigLoaderTest {
                 .replace("policy: {}", "policy: {apiToken: abcdef123456}"), Map.of(), Map.of());
         assertThat(local.tree().toString()).doesNotContain("abcdef123456").contains("12 chars");
     }
+
+    @Test
+    void theAdmissionSectionHasItsDefaultsAndTakesFileEnvironmentAndFlags() {
+        AdmissionConfig defaults = loaded(EXAMPLE, Map.of(), Map.of()).admission();
+        assertThat(defaults).isEqualTo(AdmissionConfig.defaults());
+        String yaml = EXAMPLE.replace("policy: {}", """
+                admission:
+                  mode: warn
+                  scanBudget: 500ms
+                  certFile: tls/tls.crt
+                  keyFile: tls/tls.key
+                  exemptions:
+                    - {namespaces: [legacy], names: ["billing-*"], rules: [secret-named-key], reason: "BILL-142"}
+                policy: {}""");
+        AdmissionConfig a = loaded(yaml, Map.of("FLOE_GITOPS_ADMISSION_FAILURE_VERDICT", "allow",
+                "FLOE_GITOPS_ADMISSION_EXEMPTIONS_0_NAMESPACES_1", "legacy-2"), Map.of("admission.port", "9443")).admission();
+        assertThat(a.mode()).isEqualTo(AdmissionConfig.Mode.WARN);
+        assertThat(a.failureVerdict()).isEqualTo(AdmissionConfig.FailureVerdict.ALLOW);
+        assertThat(a.scanBudget()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(a.port()).isEqualTo(9443);
+        assertThat(a.certFile()).contains(Path.of("/srv/floe/tls/tls.crt"));
+        assertThat(a.exemptions()).containsExactly(new AdmissionExemption(List.of("legacy", "legacy-2"), List.of("billing-*"),
+                List.of("secret-named-key"), "BILL-142"));
+    }
+
+    @Test
+    void admissionMistakesAreReportedTogether() {
+        String yaml = EXAMPLE.replace("policy: {}", """
+                admission:
+                  port: 8081
+                  mode: enforse
+                  certFile: tls.crt
+                  exemptions:
+                    - {namespaces: [legacy]}
+                policy: {}""");
+        assertThat(errors(yaml, Map.of(), Map.of())).anySatisfy(e -> assertThat(e).contains("admission.mode").contains("did you mean 'enforce'?"))
+                .anySatisfy(e -> assertThat(e).contains("'certFile' and 'keyFile' go together"))
+                .anySatisfy(e -> assertThat(e).contains("admission.exemptions[0].reason: is required"))
+                .anySatisfy(e -> assertThat(e).contains("admission.port: must differ from management.port"));
+    }
 }
