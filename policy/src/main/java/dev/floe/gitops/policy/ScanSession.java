@@ -1,0 +1,116 @@
+package dev.floe.gitops.policy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mutable state of one scan: findings so far, dedupe, bytes and time spent. Single-threaded and
+ * short-lived; the engine creates one per call, so the engine itself stays immutable.
+ */
+final class ScanSession {
+
+  /** Thrown inside the walk when the budget runs out; caught by the engine, never escapes. */
+  static final class BudgetStop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetStop(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private final Detectors detectors;
+  private final Budget budget;
+  private final String file;
+  private final long startNanos;
+  private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> seen = new HashSet<>();
+  private final Set<String> pathsWithFindings = new HashSet<>();
+  private final Set<String> claimed = new HashSet<>();
+  private long bytes;
+  private int docIndex;
+  private Map<String, Integer> lines = Map.of();
+  private int fixedLine;
+
+  ScanSession(Detectors detectors, Budget budget, String file) {
+    this.detectors = detectors;
+    this.budget = budget;
+    this.file = file == null ? "" : file;
+    this.startNanos = budget.nanoTime().getAsLong();
+  }
+
+  void beginDocument(int index, Map<String, Integer> docLines) {
+    this.docIndex = index;
+    this.lines = docLines;
+    this.fixedLine = 0;
+  }
+
+  void atLine(int line) {
+    this.fixedLine = line;
+  }
+
+  /** Counts {@code n} characters against the byte budget and checks the clock. */
+  void charge(long n) {
+    bytes += n;
+    if (bytes > budget.maxBytes()) {
+      throw new BudgetStop("byte budget of " + budget.maxBytes() + " exceeded");
+    }
+    if (budget.nanoTime().getAsLong() - startNanos > budget.maxNanos()) {
+      throw new BudgetStop("time budget of " + (budget.maxNanos() / 1_000_000) + " ms exceeded");
+    }
+  }
+
+  boolean hasFindingAt(JsonPath path) {
+    return pathsWithFindings.contains(docIndex + "\u0000" + path);
+  }
+
+  /** Marks a path as explained by a structural rule, so pattern rules do not report it again. */
+  void claim(JsonPath path) {
+    claimed.add(docIndex + "\u0000" + path);
+  }
+
+  boolean isClaimed(JsonPath path) {
+    return !claimed.isEmpty() && claimed.contains(docIndex + "\u0000" + path);
+  }
+
+  void emit(String ruleId, JsonPath path, String masked, Severity severity, String remediation, String raw) {
+    if (detectors.disabled.contains(ruleId)) {
+      return;
+    }
+    String p = path.toString();
+    String key = docIndex + "\u0000" + p + "\u0000" + ruleId;
+    if (seen.contains(key) || detectors.allowed(ruleId, p, raw)) {
+      return;
+    }
+    seen.add(key);
+    pathsWithFindings.add(docIndex + "\u0000" + p);
+    findings.add(new Finding(ruleId, p, file, lineOf(path), masked, severity, remediation));
+  }
+
+  void emit(String structuralRule, JsonPath path, String masked, String raw) {
+    RuleIds.Info i = RuleIds.info(structuralRule);
+    emit(i.id(), path, masked, i.severity(), i.remediation(), raw);
+  }
+
+  private int lineOf(JsonPath path) {
+    if (fixedLine > 0) {
+      return fixedLine;
+    }
+    if (lines.isEmpty()) {
+      return 0;
+    }
+    for (JsonPath p = path; p != null; p = p.parent()) {
+      Integer l = lines.get(p.toString());
+      if (l != null) {
+        return l;
+      }
+    }
+    return 0;
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+}
