@@ -60,8 +60,19 @@ final class ConfigBinder {
                 new KubernetesConfig(kubernetes.bool("secrets"), kubernetes.optionalText("namespace")),
                 new ShutdownConfig(shutdown.duration("gracePeriod")),
                 new LoggingConfig(format, logging.oneOf("level")),
-                f.opaque("policy"));
+                f.opaque("policy"),
+                worker(f.section("worker")));
         return new Bound(config, List.copyOf(errors));
+    }
+
+    private WorkerConfig worker(Fields w) {
+        Fields author = w.section("author");
+        Fields committer = w.section("committer");
+        return new WorkerConfig(
+                new GitIdentity(author.textOrDefault("name"), author.textOrDefault("email")),
+                new GitIdentity(committer.textOrDefault("name"), committer.textOrDefault("email")),
+                w.duration("reconcileInterval"),
+                w.integer("pushAttempts"));
     }
 
     private KafkaConfig kafka(Fields k) {
@@ -100,7 +111,8 @@ final class ConfigBinder {
             for (int j = 0; j < targets.size(); j++) {
                 deploy.add(deployTarget(new Fields(targets.get(j), ConfigSchema.DEPLOY, path.key("deploy").index(j)), url));
             }
-            out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy));
+            out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy,
+                    r.secret("fetchToken"), r.secret("pushToken")));
         }
         return out;
     }
@@ -195,6 +207,11 @@ final class ConfigBinder {
             Optional<String> value = optionalText(key);
             if (value.isEmpty() && raw(key).filter(n -> !(n instanceof ConfigNode.Scalar)).isEmpty()) missing(key);
             return value.orElse("");
+        }
+
+        /** The value, or the schema's default when the key is absent or blank. */
+        String textOrDefault(String key) {
+            return optionalText(key).orElse(spec(key).defaultValue());
         }
 
         int integer(String key) {

@@ -21,7 +21,8 @@ public record GitopsConfig(
         KubernetesConfig kubernetes,
         ShutdownConfig shutdown,
         LoggingConfig logging,
-        Map<String, Object> policy) {
+        Map<String, Object> policy,
+        WorkerConfig worker) {
 
     public GitopsConfig {
         environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));
