@@ -1,0 +1,148 @@
+package dev.floe.gitops.webhook.git;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * One bare mirror: the object database every render of a repository reads from and every deploy commit is built in.
+ * Fetches name exact refs, so the cost of an event grows with what changed, not with the repository.
+ *
+ * <p>The lock serialises the worker and the reconciler on one mirror; events of one repository already arrive in
+ * order on one partition.
+ */
+public final class Mirror implements AutoCloseable {
+
+  private final String name;
+  private final Repository repository;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  Mirror(String name, Repository repository) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.repository = Objects.requireNonNull(repository, "repository");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Repository repository() {
+    return repository;
+  }
+
+  public ReentrantLock lock() {
+    return lock;
+  }
+
+  /** The refs a remote advertises (ls-remote): one round trip, no objects. */
+  public Map<String, ObjectId> listRemote(String url, CredentialsProvider credentials) throws IOException {
+    try (Transport transport = open(url, credentials);
+        FetchConnection connection = transport.openFetch()) {
+      Map<String, ObjectId> out = new LinkedHashMap<>();
+      for (Ref ref : connection.getRefs()) {
+        if (ref.getObjectId() != null && !ref.getName().endsWith("^{}")) {
+          out.put(ref.getName(), ref.getObjectId());
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Fetches {@code remote ref → local ref} for the refs the remote has, and deletes the local copy of those it no longer
+   * has (a deploy branch deleted on the host must not leave a stale parent here).
+   *
+   * @param advertised the remote's refs from {@link #listRemote}
+   * @return the remote ids of the refs that exist there
+   */
+  public Map<String, ObjectId> fetch(String url, CredentialsProvider credentials, Map<String, String> remoteToLocal,
+      Map<String, ObjectId> advertised) throws IOException {
+    List<RefSpec> specs = new ArrayList<>();
+    Map<String, ObjectId> found = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : remoteToLocal.entrySet()) {
+      ObjectId remote = advertised.get(e.getKey());
+      if (remote == null) {
+        delete(e.getValue());
+        continue;
+      }
+      found.put(e.getKey(), remote);
+      if (!remote.equals(resolve(e.getValue()).orElse(null))) {
+        specs.add(new RefSpec("+" + e.getKey() + ":" + e.getValue()));
+      }
+    }
+    if (!specs.isEmpty()) {
+      try (Transport transport = open(url, credentials)) {
+        transport.setRemoveDeletedRefs(false);
+        transport.fetch(NullProgressMonitor.INSTANCE, specs);
+      }
+    }
+    return found;
+  }
+
+  /** The local id of a ref, if present. */
+  public Optional<ObjectId> resolve(String ref) throws IOException {
+    Ref r = repository.exactRef(ref);
+    return r == null || r.getObjectId() == null ? Optional.empty() : Optional.of(r.getObjectId());
+  }
+
+  /** Records a ref locally after our own successful push, so the next render needs no fetch to see it. */
+  public void setLocal(String ref, ObjectId id) throws IOException {
+    RefUpdate update = repository.updateRef(ref);
+    update.setNewObjectId(id);
+    update.setForceUpdate(true);
+    RefUpdate.Result result = update.update();
+    if (result == RefUpdate.Result.LOCK_FAILURE || result == RefUpdate.Result.IO_FAILURE || result == RefUpdate.Result.REJECTED) {
+      throw new IOException("failed to update local ref " + ref + ": " + result);
+    }
+  }
+
+  private void delete(String ref) throws IOException {
+    if (repository.exactRef(ref) == null) {
+      return;
+    }
+    RefUpdate update = repository.updateRef(ref);
+    update.setForceUpdate(true);
+    update.delete();
+  }
+
+  Transport open(String url, CredentialsProvider credentials) throws IOException {
+    try {
+      Transport transport = Transport.open(repository, new URIish(url));
+      if (credentials != null) {
+        transport.setCredentialsProvider(credentials);
+      }
+      return transport;
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException("invalid repository URL for " + name);
+    } catch (NotSupportedException | TransportException e) {
+      throw new IOException(Redaction.message(e), e);
+    }
+  }
+
+  /** Opens a transport for a push; the caller closes it. */
+  public Transport openTransport(String url, CredentialsProvider credentials) throws IOException {
+    return open(url, credentials);
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+  }
+}

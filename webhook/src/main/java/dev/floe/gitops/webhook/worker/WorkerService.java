@@ -1,0 +1,75 @@
+package dev.floe.gitops.webhook.worker;
+
+import dev.floe.gitops.compiler.CompilerLimits;
+import dev.floe.gitops.compiler.FloeCompiler;
+import dev.floe.gitops.policy.PolicyEngine;
+import dev.floe.gitops.runtime.config.DeployTarget;
+import dev.floe.gitops.runtime.config.RepositoryConfig;
+import dev.floe.gitops.runtime.config.WorkerConfig;
+import dev.floe.gitops.webhook.git.GitSourceTree;
+import dev.floe.gitops.webhook.git.MirrorStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The worker's parts wired together from typed configuration: the queue's {@link DeployWorker}, the {@link Reconciler}
+ * and the deliberate {@link #rollback}. Every seam (clock, backoff, sleeper, executor, platform files, policy engine)
+ * is handed in, so tests drive it without waiting or global state.
+ */
+public final class WorkerService implements AutoCloseable {
+
+  /** The wiring's inputs. */
+  public record Wiring(Path dataDir, List<RepositoryConfig> repositories, WorkerConfig worker, PlatformFiles platforms,
+      GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push, Executor executor) {}
+
+  private final MirrorStore mirrors;
+  private final List<RepositoryConfig> repositories;
+  private final EnvironmentDeployer deployer;
+  private final DeployWorker worker;
+  private final Reconciler reconciler;
+
+  public WorkerService(Wiring w) {
+    this.mirrors = new MirrorStore(w.dataDir());
+    this.repositories = List.copyOf(w.repositories());
+    this.deployer = new EnvironmentDeployer(mirrors, w.credentials(), w.platforms(),
+        new RenderStep(new FloeCompiler(CompilerLimits.defaults()), GitSourceTree.Limits.defaults()),
+        new PolicyScanStep(w.policy()),
+        new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock()),
+        w.push());
+    this.worker = new DeployWorker(repositories, deployer, w.executor());
+    this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer);
+  }
+
+  public DeployWorker worker() {
+    return worker;
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  /**
+   * Renders {@code sha} of the repository's source for {@code environment} (trailers {@code Floe-Rollback: true},
+   * {@code Floe-Rolled-Back-From}, {@code Floe-Delivery: rollback}); the environment then stays pinned until a push
+   * brings a source commit other than the one rolled back from.
+   */
+  public DeployOutcome rollback(String repository, String environment, String sha) {
+    Optional<RepositoryConfig> repo = repositories.stream().filter(r -> r.name().equals(repository)).findFirst();
+    if (repo.isEmpty()) {
+      return new DeployOutcome.Invalid(List.of("repository '" + repository + "' is not served"));
+    }
+    Optional<DeployTarget> target = repo.get().deploy().stream().filter(t -> t.environment().equals(environment)).findFirst();
+    if (target.isEmpty()) {
+      return new DeployOutcome.Invalid(List.of(repository + " does not deploy to environment '" + environment + "'"));
+    }
+    return deployer.deploy(repo.get(), target.get(), new Trigger.Rollback(sha));
+  }
+
+  @Override
+  public void close() {
+    mirrors.close();
+  }
+}
