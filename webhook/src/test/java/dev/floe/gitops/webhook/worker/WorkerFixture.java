@@ -125,6 +125,17 @@ final class WorkerFixture implements AutoCloseable {
     return commit(seed, "floe.yaml", text, "floe: revision " + value);
   }
 
+  /** Commits a floe.yaml change on the current branch and pushes it to {@code ref} only (a pull request's head). */
+  String changeFloeOn(String seed, String value, String ref) throws IOException {
+    CGit git = work.get(seed);
+    Path floe = git.dir().resolve("floe.yaml");
+    String text = Files.readString(floe).replace("  attributes:\n", "  attributes:\n    revision: \"" + value + "\"\n");
+    Files.writeString(floe, text);
+    git.run("commit", "-q", "-am", "floe: " + value);
+    git.run("push", "-q", "origin", "HEAD:" + ref);
+    return git.run("rev-parse", "HEAD");
+  }
+
   String head(String seed) {
     return work.get(seed).run("rev-parse", "HEAD");
   }
