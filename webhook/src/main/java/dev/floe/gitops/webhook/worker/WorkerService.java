@@ -47,6 +47,11 @@ public final class WorkerService implements AutoCloseable {
     return worker;
   }
 
+  /** The per-environment pipeline, for wiring a worker on another executor. */
+  public EnvironmentDeployer deployer() {
+    return deployer;
+  }
+
   public Reconciler reconciler() {
     return reconciler;
   }

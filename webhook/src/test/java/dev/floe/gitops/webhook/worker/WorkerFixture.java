@@ -96,6 +96,10 @@ final class WorkerFixture implements AutoCloseable {
     return config;
   }
 
+  RepositoryConfig repository(String seed) {
+    return repositories.get(seed);
+  }
+
   CGit work(String seed) {
     return work.get(seed);
   }
