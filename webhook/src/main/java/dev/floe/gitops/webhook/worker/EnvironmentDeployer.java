@@ -220,7 +220,8 @@ public final class EnvironmentDeployer {
           advertised = mirror.listRemote(deployUrl(repository, target), credentials.forPush(repository));
         }
         wanted.put("refs/heads/" + target.deployBranch(), localDeploy);
-        mirror.fetch(deployUrl(repository, target), creds, wanted, advertised);
+        mirror.fetch(deployUrl(repository, target), sameUrl(repository, target) ? creds : credentials.forPush(repository),
+            wanted, advertised);
       } catch (IOException | RuntimeException e) {
         return new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e));
       }

@@ -2,7 +2,13 @@ package dev.floe.gitops.webhook.worker;
 
 import dev.floe.gitops.compiler.CompilerLimits;
 import dev.floe.gitops.compiler.FloeCompiler;
+import dev.floe.gitops.policy.PolicyConfig;
 import dev.floe.gitops.policy.PolicyEngine;
+import dev.floe.gitops.runtime.config.GitopsConfig;
+import dev.floe.gitops.runtime.secrets.SecretResolver;
+import dev.floe.gitops.webhook.queue.ExponentialBackoff;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import dev.floe.gitops.runtime.config.DeployTarget;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.runtime.config.WorkerConfig;
@@ -41,6 +47,20 @@ public final class WorkerService implements AutoCloseable {
         w.push());
     this.worker = new DeployWorker(repositories, deployer, w.executor());
     this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer);
+  }
+
+  /**
+   * The production wiring: platform files from disk, tokens through the resolver, the policy settings of the
+   * configuration, full-jitter backoff between compare-and-swap attempts, real sleeping and the system clock.
+   */
+  public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor) {
+    WorkerConfig worker = config.worker();
+    ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
+        () -> ThreadLocalRandom.current().nextDouble());
+    return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
+        PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets),
+        new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
+        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor));
   }
 
   public DeployWorker worker() {
