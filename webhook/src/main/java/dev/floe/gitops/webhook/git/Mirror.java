@@ -96,6 +96,51 @@ public final class Mirror implements AutoCloseable {
     return found;
   }
 
+  /**
+   * ls-remote and fetch over one connection (one ref advertisement, then one negotiation): {@code choose} sees the
+   * advertised refs and names {@code remote ref → local ref}; refs that already match locally are not asked for, and
+   * local copies of refs the remote no longer has are deleted.
+   *
+   * @return the advertised refs
+   */
+  public Map<String, ObjectId> listAndFetch(String url, CredentialsProvider credentials,
+      java.util.function.Function<Map<String, ObjectId>, Map<String, String>> choose) throws IOException {
+    try (Transport transport = open(url, credentials);
+        FetchConnection connection = transport.openFetch()) {
+      Map<String, ObjectId> advertised = new LinkedHashMap<>();
+      for (Ref ref : connection.getRefs()) {
+        if (ref.getObjectId() != null && !ref.getName().endsWith("^{}")) {
+          advertised.put(ref.getName(), ref.getObjectId());
+        }
+      }
+      Map<String, String> wanted = choose.apply(advertised);
+      List<Ref> want = new ArrayList<>();
+      Map<String, ObjectId> updates = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : wanted.entrySet()) {
+        Ref remote = connection.getRef(e.getKey());
+        if (remote == null || remote.getObjectId() == null) {
+          delete(e.getValue());
+          continue;
+        }
+        if (!remote.getObjectId().equals(resolve(e.getValue()).orElse(null))) {
+          updates.put(e.getValue(), remote.getObjectId());
+          if (!repository.getObjectDatabase().has(remote.getObjectId())) {
+            want.add(remote);
+          }
+        }
+      }
+      if (!want.isEmpty()) {
+        connection.fetch(NullProgressMonitor.INSTANCE, want, java.util.Set.of());
+      }
+      for (Map.Entry<String, ObjectId> u : updates.entrySet()) {
+        setLocal(u.getKey(), u.getValue());
+      }
+      return advertised;
+    } catch (TransportException e) {
+      throw new IOException(Redaction.message(e), e);
+    }
+  }
+
   /** The local id of a ref, if present. */
   public Optional<ObjectId> resolve(String ref) throws IOException {
     Ref r = repository.exactRef(ref);

@@ -252,26 +252,31 @@ public final class EnvironmentDeployer {
 
   private record Fetched(Optional<String> sourceRef) {}
 
-  /** fetch: only the environment's source ref and its deploy branch; the listing decides the source head. */
+  /**
+   * fetch: only the environment's source ref and its deploy branch, over one connection per repository; the
+   * advertisement decides the source head.
+   */
   private Fetched fetch(Mirror mirror, RepositoryConfig repository, DeployTarget target) throws IOException {
     CredentialsProvider creds = credentials.forFetch(repository);
-    Map<String, ObjectId> advertised = mirror.listRemote(repository.url(), creds);
-    Optional<String> sourceRef = DeployTargets.sourceRef(target, advertised);
-    Map<String, String> wanted = new LinkedHashMap<>();
-    sourceRef.ifPresent(r -> wanted.put(r, r));
     String deployRemote = "refs/heads/" + target.deployBranch();
     String deployLocal = LOCAL_DEPLOY_PREFIX + target.deployBranch();
-    if (sameUrl(repository, target)) {
-      wanted.put(deployRemote, deployLocal);
-      mirror.fetch(repository.url(), creds, wanted, advertised);
-    } else {
-      mirror.fetch(repository.url(), creds, wanted, advertised);
+    boolean same = sameUrl(repository, target);
+    java.util.concurrent.atomic.AtomicReference<Optional<String>> sourceRef = new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+    mirror.listAndFetch(repository.url(), creds, advertised -> {
+      sourceRef.set(DeployTargets.sourceRef(target, advertised));
+      Map<String, String> wanted = new LinkedHashMap<>();
+      sourceRef.get().ifPresent(r -> wanted.put(r, r));
+      if (same) {
+        wanted.put(deployRemote, deployLocal);
+      }
+      return wanted;
+    });
+    if (!same) {
       // the deploy repository is written with the push credential, so it is read with it too
-      CredentialsProvider pushCreds = credentials.forPush(repository);
-      String url = deployUrl(repository, target);
-      mirror.fetch(url, pushCreds, Map.of(deployRemote, deployLocal), mirror.listRemote(url, pushCreds));
+      mirror.listAndFetch(deployUrl(repository, target), credentials.forPush(repository),
+          advertised -> Map.of(deployRemote, deployLocal));
     }
-    return new Fetched(sourceRef);
+    return new Fetched(sourceRef.get());
   }
 
   private static Optional<ObjectId> rollbackCommit(Repository repo, String sha, ObjectId sourceHead) throws IOException {
