@@ -61,22 +61,44 @@ final class CommitBuilder {
     this.clock = clock;
   }
 
+  /**
+   * The root tree id the render would have, computed without writing anything: an unchanged render (redeliveries,
+   * unrelated pushes, reconciler ticks) then costs no object-database writes at all.
+   */
+  static ObjectId treeId(RenderedTree tree) throws IOException {
+    try (ObjectInserter.Formatter formatter = new IdsOnly()) {
+      return buildTree(formatter, tree);
+    }
+  }
+
+  /** JGit's Formatter computes ids but refuses inserts; this one answers every insert with the id alone. */
+  private static final class IdsOnly extends ObjectInserter.Formatter {
+    @Override
+    public ObjectId insert(int type, byte[] data, int off, int len) {
+      return idFor(type, data, off, len);
+    }
+  }
+
   /** Writes the tree's blobs and trees; returns the root tree id. */
   ObjectId writeTree(Repository repository, RenderedTree tree) throws IOException {
     try (ObjectInserter inserter = repository.newObjectInserter()) {
-      DirCache index = DirCache.newInCore();
-      DirCacheBuilder builder = index.builder();
-      for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
-        DirCacheEntry entry = new DirCacheEntry(file.getKey());
-        entry.setFileMode(FileMode.REGULAR_FILE);
-        entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue()));
-        builder.add(entry);
-      }
-      builder.finish(); // sorts in Git's path order
-      ObjectId id = index.writeTree(inserter);
+      ObjectId id = buildTree(inserter, tree);
       inserter.flush();
       return id;
     }
+  }
+
+  private static ObjectId buildTree(ObjectInserter inserter, RenderedTree tree) throws IOException {
+    DirCache index = DirCache.newInCore();
+    DirCacheBuilder builder = index.builder();
+    for (Map.Entry<String, byte[]> file : tree.files().entrySet()) {
+      DirCacheEntry entry = new DirCacheEntry(file.getKey());
+      entry.setFileMode(FileMode.REGULAR_FILE);
+      entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue()));
+      builder.add(entry);
+    }
+    builder.finish(); // sorts in Git's path order
+    return index.writeTree(inserter);
   }
 
   /** Writes the commit of {@code tree} on top of {@code parent} (null for the first render). */

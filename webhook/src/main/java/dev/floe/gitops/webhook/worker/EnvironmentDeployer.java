@@ -175,11 +175,11 @@ public final class EnvironmentDeployer {
         return new Final(violation.get());
       }
       // commit
-      ObjectId treeId = commits.writeTree(repo, tree);
       boolean unpin = head.rollback() || trigger instanceof Trigger.Rollback;
-      if (treeId.equals(head.tree()) && !unpin) {
+      if (CommitBuilder.treeId(tree).equals(head.tree()) && !unpin) {
         return new Final(new DeployOutcome.Unchanged(sourceCommit));
       }
+      ObjectId treeId = commits.writeTree(repo, tree);
       ObjectId commit = commits.writeCommit(repo, treeId, head.commit(), new CommitBuilder.Message(target.environment(),
           sourceCommit, sourceRef, digest(platform), trigger.delivery(), rolledBackFrom));
       // push
@@ -240,7 +240,7 @@ public final class EnvironmentDeployer {
       if (violation.isPresent()) {
         return violation.get();
       }
-      ObjectId treeId = commits.writeTree(repo, tree);
+      ObjectId treeId = commits.writeTree(repo, tree); // written so the diff below can read both trees
       DeployHead head = DeployHead.read(repo, mirror.resolve(localDeploy));
       return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, head.tree(), treeId));
     } catch (IOException | RuntimeException e) {
