@@ -51,17 +51,22 @@ public final class Mirror implements AutoCloseable {
     return lock;
   }
 
-  /** The refs a remote advertises (ls-remote): one round trip, no objects. */
+  /** The refs a remote advertises (JGit's ls-remote): one round trip, no objects. */
   public Map<String, ObjectId> listRemote(String url, CredentialsProvider credentials) throws IOException {
-    try (Transport transport = open(url, credentials);
-        FetchConnection connection = transport.openFetch()) {
+    try {
+      Map<String, Ref> refs = org.eclipse.jgit.api.Git.lsRemoteRepository()
+          .setRemote(url)
+          .setCredentialsProvider(credentials)
+          .callAsMap();
       Map<String, ObjectId> out = new LinkedHashMap<>();
-      for (Ref ref : connection.getRefs()) {
-        if (ref.getObjectId() != null && !ref.getName().endsWith("^{}")) {
-          out.put(ref.getName(), ref.getObjectId());
+      refs.forEach((name, ref) -> {
+        if (ref.getObjectId() != null && !name.endsWith("^{}")) {
+          out.put(name, ref.getObjectId());
         }
-      }
+      });
       return out;
+    } catch (org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
+      throw new IOException(Redaction.message(e), e);
     }
   }
 

@@ -83,7 +83,7 @@ public final class DeployWorker implements EventProcessor {
     Map<String, DeployOutcome> out = new LinkedHashMap<>();
     for (DeployTarget target : targets) {
       // the deployer renders the branch's current head, not the event's `after`: a burst collapses into one render
-      DeployOutcome outcome = deployer.deploy(repository, target, new Trigger.Push(event.deliveryId()));
+      DeployOutcome outcome = deployer.deploy(repository, target, new Trigger.Push(event.deliveryId(), event.after()));
       LOG.info("{} {} {}: {}", repository.name(), target.environment(), event.deliveryId(), outcome.describe());
       out.put(target.environment(), outcome);
     }

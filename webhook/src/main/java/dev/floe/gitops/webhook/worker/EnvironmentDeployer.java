@@ -31,6 +31,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class EnvironmentDeployer {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnvironmentDeployer.class);
+
   /** Where deploy branches are kept in a mirror, apart from the source repository's own branches. */
   static final String LOCAL_DEPLOY_PREFIX = "refs/floe/deploy/";
   static final String LOCAL_PR_PREFIX = "refs/floe/pull/";
@@ -150,6 +152,11 @@ public final class EnvironmentDeployer {
           return new Final(new DeployOutcome.Unchanged(sourceCommit));
         }
       } else {
+        if (trigger instanceof Trigger.Push push && !sourceHead.name().equals(push.after())) {
+          // a burst: later pushes are already on the host, so this event renders the newest head once
+          LOG.debug("{} {}: event named {}, rendering the current head {}", repository.name(), target.environment(),
+              push.after(), sourceHead.name());
+        }
         sourceCommit = render.sourceCommit(repo, sourceHead);
         if (head.rollback()) {
           if (!(trigger instanceof Trigger.Push)

@@ -6,8 +6,8 @@ public sealed interface Trigger {
   /** The {@code Floe-Delivery} trailer value. */
   String delivery();
 
-  /** A webhook push (or a merge): the delivery id. */
-  record Push(String deliveryId) implements Trigger {
+  /** A webhook push (or a merge): the delivery id, and the head the event named (the render uses the current one). */
+  record Push(String deliveryId, String after) implements Trigger {
     public String delivery() {
       return deliveryId;
     }

@@ -36,8 +36,10 @@ public final class WorkerService implements AutoCloseable {
   private final EnvironmentDeployer deployer;
   private final DeployWorker worker;
   private final Reconciler reconciler;
+  private final WorkerConfig settings;
 
   public WorkerService(Wiring w) {
+    this.settings = w.worker();
     this.mirrors = new MirrorStore(w.dataDir());
     this.repositories = List.copyOf(w.repositories());
     this.deployer = new EnvironmentDeployer(mirrors, w.credentials(), w.platforms(),
@@ -74,6 +76,11 @@ public final class WorkerService implements AutoCloseable {
 
   public Reconciler reconciler() {
     return reconciler;
+  }
+
+  /** Starts the reconciler every {@code worker.reconcileInterval} on the given scheduler. */
+  public java.util.concurrent.ScheduledFuture<?> startReconciler(java.util.concurrent.ScheduledExecutorService scheduler) {
+    return reconciler.start(scheduler, settings.reconcileInterval());
   }
 
   /**

@@ -184,4 +184,23 @@ class DeployWorkerTest {
     assertThat(service.reconciler().tick()).isEmpty(); // nothing moved since
     fx.verifyWithCGitAndKubectl("sales-analytics");
   }
+
+  @Test
+  void theReconcilerCatchesAMissedWebhookOnItsScheduler() throws Exception {
+    var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      var ticking = service.reconciler().start(scheduler, java.time.Duration.ofMillis(100));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+          .until(() -> fx.deployLog("sales-analytics", "dev").size() == 1);
+      String changed = fx.changeFloe("sales-analytics", "missed"); // no event for this push
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+          .until(() -> fx.deployLog("sales-analytics", "dev").size() == 2);
+      ticking.cancel(false);
+      assertThat(fx.trailer("sales-analytics", "deploy/dev", "Floe-Source-Commit")).isEqualTo(changed);
+      assertThat(fx.trailer("sales-analytics", "deploy/dev", "Floe-Delivery")).isEqualTo("reconcile");
+    } finally {
+      scheduler.shutdownNow();
+      scheduler.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
 }
