@@ -112,9 +112,21 @@ final class ConfigBinder {
                 deploy.add(deployTarget(new Fields(targets.get(j), ConfigSchema.DEPLOY, path.key("deploy").index(j)), url));
             }
             out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy,
-                    r.secret("fetchToken"), r.secret("pushToken")));
+                    r.secret("fetchToken"), r.secret("pushToken"), githubApp(r)));
         }
         return out;
+    }
+
+    private Optional<GitHubAppConfig> githubApp(Fields repository) {
+        if (repository.raw("githubApp").isEmpty()) return Optional.empty();
+        Fields app = repository.section("githubApp");
+        Optional<SecretRef> key = app.secret("privateKey");
+        if (key.isEmpty()) {
+            app.missing("privateKey");
+            return Optional.empty();
+        }
+        return Optional.of(new GitHubAppConfig(app.requiredText("appId"), app.requiredText("installationId"), key.get(),
+                app.textOrDefault("apiUrl")));
     }
 
     private DeployTarget deployTarget(Fields d, String repositoryUrl) {

@@ -34,6 +34,12 @@ public final class ConfigSchema {
             key("deployBranch", TEXT, "deploy/<environment>", "Branch the rendered tree is committed to. Never also a source branch."),
             key("deployRepository", TEXT, "the repository's url", "Repository (clone URL) holding the deploy branch."));
 
+    public static final ValueType.Section GITHUB_APP = section(
+            key("appId", TEXT, null, "The GitHub App's id."),
+            key("installationId", TEXT, null, "The App's installation id on the repository's organisation or account."),
+            key("privateKey", SECRET, null, "The App's private key (PEM, PKCS#1 or PKCS#8)."),
+            key("apiUrl", TEXT, "https://api.github.com", "REST API base URL; GitHub Enterprise Server: `https://HOST/api/v3`."));
+
     public static final ValueType.Section REPOSITORY = section(
             key("name", TEXT, null, "The provider's full name, e.g. `acme/sales-analytics`."),
             key("provider", new ValueType.OneOf(PROVIDERS), null, "Git host type."),
@@ -44,7 +50,9 @@ public final class ConfigSchema {
             key("fetchToken", SECRET, null,
                     "HTTPS token the worker fetches with (user name per provider: `x-access-token`, `oauth2`, `x-token-auth`); absent: anonymous fetch."),
             key("pushToken", SECRET, "fetchToken",
-                    "HTTPS token the worker pushes deploy branches with; may differ from the fetch token so reading needs no write access."));
+                    "HTTPS token the worker pushes deploy branches with; may differ from the fetch token so reading needs no write access."),
+            key("githubApp", GITHUB_APP, null,
+                    "GitHub App whose installation tokens the worker fetches and pushes with, where no `fetchToken` / `pushToken` is given."));
 
     public static final ValueType.Section IDENTITY = section(
             key("name", TEXT, "floe-gitops", "Name written into deploy commits."),

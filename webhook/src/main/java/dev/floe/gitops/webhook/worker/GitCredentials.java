@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.worker;
 
+import dev.floe.gitops.runtime.config.GitHubAppConfig;
 import dev.floe.gitops.runtime.config.GitProvider;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.runtime.secrets.SecretRef;
@@ -16,14 +17,16 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public final class GitCredentials {
 
   private final SecretResolver resolver;
+  private final GitHubAppTokens appTokens;
 
-  public GitCredentials(SecretResolver resolver) {
+  public GitCredentials(SecretResolver resolver, GitHubAppTokens appTokens) {
     this.resolver = resolver;
+    this.appTokens = appTokens;
   }
 
   /** No credentials at all (file:// and anonymous HTTP in tests). */
   public static GitCredentials none() {
-    return new GitCredentials(null);
+    return new GitCredentials(null, null);
   }
 
   public CredentialsProvider forFetch(RepositoryConfig repository) {
@@ -35,7 +38,19 @@ public final class GitCredentials {
   }
 
   private CredentialsProvider provider(RepositoryConfig repository, Optional<SecretRef> ref) {
-    if (resolver == null || ref.isEmpty()) {
+    if (resolver == null) {
+      return null;
+    }
+    if (ref.isEmpty() && repository.githubApp().isPresent() && appTokens != null) {
+      GitHubAppConfig app = repository.githubApp().get();
+      try {
+        String token = appTokens.token(app, resolver.require(app.privateKey()).expose());
+        return new UsernamePasswordCredentialsProvider("x-access-token", token);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // the fetch step reports it as "failed to fetch …"
+      }
+    }
+    if (ref.isEmpty()) {
       return null;
     }
     // require() names where it looked, never the value

@@ -60,7 +60,7 @@ public final class WorkerService implements AutoCloseable {
     ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
         () -> ThreadLocalRandom.current().nextDouble());
     return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
-        PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets),
+        PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
         new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor));
   }
