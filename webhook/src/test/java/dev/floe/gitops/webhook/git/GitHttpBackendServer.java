@@ -25,6 +25,8 @@ public final class GitHttpBackendServer implements AutoCloseable {
   private static final String BACKEND = "/usr/lib/git-core/git-http-backend";
 
   private final Path root;
+  private volatile String fetchPassword;
+  private volatile String pushPassword;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "git-http-backend");
@@ -45,6 +47,31 @@ public final class GitHttpBackendServer implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * From now on, fetches need HTTP Basic with {@code fetchPassword} and pushes with {@code pushPassword} (any user
+   * name), as a host with a read token and a separate write token would.
+   */
+  public void requireBasicAuth(String fetchPassword, String pushPassword) {
+    this.fetchPassword = fetchPassword;
+    this.pushPassword = pushPassword;
+  }
+
+  private boolean authorised(HttpExchange exchange) {
+    String query = exchange.getRequestURI().getRawQuery();
+    boolean push = exchange.getRequestURI().getRawPath().endsWith("/git-receive-pack")
+        || (query != null && query.contains("service=git-receive-pack"));
+    String expected = push ? pushPassword : fetchPassword;
+    if (expected == null) {
+      return true;
+    }
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    if (header == null || !header.startsWith("Basic ")) {
+      return false;
+    }
+    String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+    return decoded.endsWith(":" + expected);
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
@@ -56,6 +83,11 @@ public final class GitHttpBackendServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!authorised(exchange)) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
+        exchange.sendResponseHeaders(401, -1);
+        return;
+      }
       String path = exchange.getRequestURI().getRawPath().substring("/git".length());
       ProcessBuilder pb = new ProcessBuilder(BACKEND);
       Map<String, String> env = pb.environment();
