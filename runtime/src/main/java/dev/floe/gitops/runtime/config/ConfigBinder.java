@@ -112,7 +112,8 @@ final class ConfigBinder {
                 deploy.add(deployTarget(new Fields(targets.get(j), ConfigSchema.DEPLOY, path.key("deploy").index(j)), url));
             }
             out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy,
-                    r.secret("fetchToken"), r.secret("pushToken"), githubApp(r)));
+                    r.secret("fetchToken"), r.secret("pushToken"), githubApp(r),
+                    r.secret("sshKey"), r.secret("sshKnownHosts")));
         }
         return out;
     }

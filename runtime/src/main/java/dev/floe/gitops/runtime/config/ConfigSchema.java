@@ -51,6 +51,10 @@ public final class ConfigSchema {
                     "HTTPS token the worker fetches with (user name per provider: `x-access-token`, `oauth2`, `x-token-auth`); absent: anonymous fetch."),
             key("pushToken", SECRET, "fetchToken",
                     "HTTPS token the worker pushes deploy branches with; may differ from the fetch token so reading needs no write access."),
+            key("sshKey", SECRET, null,
+                    "SSH private key (OpenSSH or PEM) for an `ssh://` or `git@host:path` url; used for fetch and push."),
+            key("sshKnownHosts", SECRET, null,
+                    "known_hosts lines accepted for that url's host (`host keytype base64`); required with `sshKey`: no trust on first use."),
             key("githubApp", GITHUB_APP, null,
                     "GitHub App whose installation tokens the worker fetches and pushes with, where no `fetchToken` / `pushToken` is given."));
 

@@ -15,7 +15,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.Transport;
@@ -52,11 +51,11 @@ public final class Mirror implements AutoCloseable {
   }
 
   /** The refs a remote advertises (JGit's ls-remote): one round trip, no objects. */
-  public Map<String, ObjectId> listRemote(String url, CredentialsProvider credentials) throws IOException {
+  public Map<String, ObjectId> listRemote(String url, GitAccess access) throws IOException {
     try {
       Map<String, Ref> refs = org.eclipse.jgit.api.Git.lsRemoteRepository()
           .setRemote(url)
-          .setCredentialsProvider(credentials)
+          .setTransportConfigCallback(t -> (access == null ? GitAccess.NONE : access).apply(t))
           .callAsMap();
       Map<String, ObjectId> out = new LinkedHashMap<>();
       refs.forEach((name, ref) -> {
@@ -77,7 +76,7 @@ public final class Mirror implements AutoCloseable {
    * @param advertised the remote's refs from {@link #listRemote}
    * @return the remote ids of the refs that exist there
    */
-  public Map<String, ObjectId> fetch(String url, CredentialsProvider credentials, Map<String, String> remoteToLocal,
+  public Map<String, ObjectId> fetch(String url, GitAccess access, Map<String, String> remoteToLocal,
       Map<String, ObjectId> advertised) throws IOException {
     List<RefSpec> specs = new ArrayList<>();
     Map<String, ObjectId> found = new LinkedHashMap<>();
@@ -93,7 +92,7 @@ public final class Mirror implements AutoCloseable {
       }
     }
     if (!specs.isEmpty()) {
-      try (Transport transport = open(url, credentials)) {
+      try (Transport transport = open(url, access)) {
         transport.setRemoveDeletedRefs(false);
         transport.fetch(NullProgressMonitor.INSTANCE, specs);
       }
@@ -108,9 +107,9 @@ public final class Mirror implements AutoCloseable {
    *
    * @return the advertised refs
    */
-  public Map<String, ObjectId> listAndFetch(String url, CredentialsProvider credentials,
+  public Map<String, ObjectId> listAndFetch(String url, GitAccess access,
       java.util.function.Function<Map<String, ObjectId>, Map<String, String>> choose) throws IOException {
-    try (Transport transport = open(url, credentials);
+    try (Transport transport = open(url, access);
         FetchConnection connection = transport.openFetch()) {
       Map<String, ObjectId> advertised = new LinkedHashMap<>();
       for (Ref ref : connection.getRefs()) {
@@ -172,12 +171,10 @@ public final class Mirror implements AutoCloseable {
     update.delete();
   }
 
-  Transport open(String url, CredentialsProvider credentials) throws IOException {
+  Transport open(String url, GitAccess access) throws IOException {
     try {
       Transport transport = Transport.open(repository, new URIish(url));
-      if (credentials != null) {
-        transport.setCredentialsProvider(credentials);
-      }
+      (access == null ? GitAccess.NONE : access).apply(transport);
       return transport;
     } catch (java.net.URISyntaxException e) {
       throw new IOException("invalid repository URL for " + name);
@@ -187,8 +184,8 @@ public final class Mirror implements AutoCloseable {
   }
 
   /** Opens a transport for a push; the caller closes it. */
-  public Transport openTransport(String url, CredentialsProvider credentials) throws IOException {
-    return open(url, credentials);
+  public Transport openTransport(String url, GitAccess access) throws IOException {
+    return open(url, access);
   }
 
   @Override

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.transport.CredentialsProvider;
+import dev.floe.gitops.webhook.git.GitAccess;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
@@ -25,7 +25,7 @@ final class CasPusher {
   /** Someone else moved the branch (or the host refused for another reason): fetch, decide again. */
   record Rejected(RemoteRefUpdate.Status status, String message) implements Push {}
 
-  Push push(Mirror mirror, String url, CredentialsProvider credentials, String branchRef, ObjectId commit,
+  Push push(Mirror mirror, String url, GitAccess credentials, String branchRef, ObjectId commit,
       ObjectId expectedOld) throws IOException {
     ObjectId expected = expectedOld == null ? ObjectId.zeroId() : expectedOld;
     RemoteRefUpdate update = new RemoteRefUpdate(mirror.repository(), commit.name(), branchRef, false, null, expected);

@@ -20,7 +20,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.CredentialsProvider;
+import dev.floe.gitops.webhook.git.GitAccess;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -217,7 +217,7 @@ public final class EnvironmentDeployer {
       String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
       Repository repo = mirror.repository();
       try {
-        CredentialsProvider creds = credentials.forFetch(repository);
+        GitAccess creds = credentials.forFetch(repository);
         Map<String, ObjectId> advertised = mirror.listRemote(repository.url(), creds);
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put(remoteRef, localPr);
@@ -264,7 +264,7 @@ public final class EnvironmentDeployer {
    * advertisement decides the source head.
    */
   private Fetched fetch(Mirror mirror, RepositoryConfig repository, DeployTarget target) throws IOException {
-    CredentialsProvider creds = credentials.forFetch(repository);
+    GitAccess creds = credentials.forFetch(repository);
     String deployRemote = "refs/heads/" + target.deployBranch();
     String deployLocal = LOCAL_DEPLOY_PREFIX + target.deployBranch();
     boolean same = sameUrl(repository, target);

@@ -5,6 +5,8 @@ import dev.floe.gitops.runtime.config.GitProvider;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.runtime.secrets.SecretRef;
 import dev.floe.gitops.runtime.secrets.SecretResolver;
+import dev.floe.gitops.webhook.git.GitAccess;
+import dev.floe.gitops.webhook.git.SshAccess;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -29,12 +31,62 @@ public final class GitCredentials {
     return new GitCredentials(null, null);
   }
 
-  public CredentialsProvider forFetch(RepositoryConfig repository) {
-    return provider(repository, repository.fetchToken());
+  public GitAccess forFetch(RepositoryConfig repository) {
+    return access(repository, repository.fetchToken());
   }
 
-  public CredentialsProvider forPush(RepositoryConfig repository) {
-    return provider(repository, repository.effectivePushToken());
+  public GitAccess forPush(RepositoryConfig repository) {
+    return access(repository, repository.effectivePushToken());
+  }
+
+  private GitAccess access(RepositoryConfig repository, Optional<SecretRef> token) {
+    if (resolver != null && repository.sshKey().isPresent() && SshAccess.isSsh(repository.url())) {
+      String key = resolver.require(repository.sshKey().get()).expose();
+      String knownHosts = repository.sshKnownHosts().map(r -> resolver.require(r).expose()).orElse("");
+      return new GitAccess(null, sshFactory(repository.name(), key, knownHosts));
+    }
+    CredentialsProvider provider = provider(repository, token);
+    return provider == null ? GitAccess.NONE : new GitAccess(provider, null);
+  }
+
+  private record CachedSsh(String fingerprint, org.eclipse.jgit.transport.SshSessionFactory factory) {}
+
+  private final java.util.Map<String, CachedSsh> sshFactories = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile java.nio.file.Path sshHome;
+
+  /** One session factory per repository, rebuilt only when its key or known hosts change (a rotated secret). */
+  private org.eclipse.jgit.transport.SshSessionFactory sshFactory(String repository, String key, String knownHosts) {
+    String fingerprint = sha256(key + "\u0000" + knownHosts);
+    CachedSsh cached = sshFactories.get(repository);
+    if (cached != null && cached.fingerprint().equals(fingerprint)) {
+      return cached.factory();
+    }
+    CachedSsh fresh = new CachedSsh(fingerprint, SshAccess.sessionFactory(key, knownHosts, sshHome()));
+    CachedSsh old = sshFactories.put(repository, fresh);
+    if (old != null && old.factory() instanceof org.eclipse.jgit.transport.sshd.SshdSessionFactory sshd) {
+      sshd.close();
+    }
+    return fresh.factory();
+  }
+
+  private synchronized java.nio.file.Path sshHome() {
+    if (sshHome == null) {
+      try {
+        sshHome = java.nio.file.Files.createTempDirectory("floe-gitops-ssh");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return sshHome;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private CredentialsProvider provider(RepositoryConfig repository, Optional<SecretRef> ref) {

@@ -73,7 +73,7 @@ public final class PushToDeployDriver {
     CGit work = new CGit(workDir);
     String url = http.url(bare.getFileName().toString());
     RepositoryConfig repo = new RepositoryConfig("acme/" + name, GitProvider.GITHUB, url, Optional.empty(),
-        List.of(new DeployTarget("dev", new DeployTarget.Branch("main"), "deploy/dev", url)), Optional.empty(), Optional.empty(), Optional.empty());
+        List.of(new DeployTarget("dev", new DeployTarget.Branch("main"), "deploy/dev", url)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     PlatformFiles platform = PlatformFiles.fromDisk(Map.of("dev",
         new EnvironmentConfig("dev", root.resolve("platform/dev/platform.yaml"), Optional.empty())));
     try (WorkerService service = new WorkerService(new WorkerService.Wiring(tmp.resolve("data-" + name), List.of(repo),

@@ -65,6 +65,6 @@ class CredentialsHttpTest {
   }
 
   private static RepositoryConfig with(RepositoryConfig r, Optional<SecretRef> fetch, Optional<SecretRef> push) {
-    return new RepositoryConfig(r.name(), r.provider(), r.url(), r.webhookSecret(), r.deploy(), fetch, push, Optional.empty());
+    return new RepositoryConfig(r.name(), r.provider(), r.url(), r.webhookSecret(), r.deploy(), fetch, push, Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

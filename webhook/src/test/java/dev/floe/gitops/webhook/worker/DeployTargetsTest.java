@@ -23,7 +23,7 @@ class DeployTargetsTest {
       new DeployTarget("dev", new DeployTarget.Branch("main"), "deploy/dev", URL),
       new DeployTarget("staging", new DeployTarget.Branch("main"), "deploy/staging", URL),
       new DeployTarget("prod", new DeployTarget.TagPattern("v*"), "deploy/prod", "https://git.example/acme/x-deploy.git")),
-      Optional.empty(), Optional.empty(), Optional.empty());
+      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   static final ObjectId ID = ObjectId.fromString("0123456789abcdef0123456789abcdef01234567");
 
   @Test

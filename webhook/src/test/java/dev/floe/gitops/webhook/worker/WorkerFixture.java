@@ -91,7 +91,7 @@ final class WorkerFixture implements AutoCloseable {
     List<DeployTarget> targets = environments.stream()
         .map(e -> new DeployTarget(e, new DeployTarget.Branch("main"), "deploy/" + e, url)).toList();
     RepositoryConfig config = new RepositoryConfig("acme/" + seed, GitProvider.GITHUB, url, Optional.empty(), targets,
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     repositories.put(seed, config);
     return config;
   }
