@@ -40,14 +40,19 @@ final class CommitBuilder {
           .append("floe: render ").append(environment).append(" from ").append(sourceCommit.name(), 0, 12)
           .append("\n\n")
           .append(SOURCE_COMMIT).append(": ").append(sourceCommit.name()).append('\n')
-          .append(SOURCE_REF).append(": ").append(sourceRef).append('\n')
-          .append(ENVIRONMENT).append(": ").append(environment).append('\n')
+          .append(SOURCE_REF).append(": ").append(oneLine(sourceRef)).append('\n')
+          .append(ENVIRONMENT).append(": ").append(oneLine(environment)).append('\n')
           .append(PLATFORM_DIGEST).append(": ").append(platformDigest).append('\n')
-          .append(DELIVERY).append(": ").append(delivery).append('\n');
+          .append(DELIVERY).append(": ").append(oneLine(delivery)).append('\n');
       if (rolledBackFrom != null) {
-        sb.append(ROLLBACK).append(": true\n").append(ROLLED_BACK_FROM).append(": ").append(rolledBackFrom).append('\n');
+        sb.append(ROLLBACK).append(": true\n").append(ROLLED_BACK_FROM).append(": ").append(oneLine(rolledBackFrom)).append('\n');
       }
       return sb.toString();
+    }
+
+    /** A delivery id comes from a webhook header: a line break in it must not forge a trailer. */
+    private static String oneLine(String value) {
+      return value == null ? "" : value.replaceAll("[\\x00-\\x1f\\x7f]", " ").strip();
     }
   }
 

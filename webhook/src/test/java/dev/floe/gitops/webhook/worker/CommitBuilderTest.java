@@ -42,5 +42,8 @@ class CommitBuilderTest {
       assertThat(head.rollback()).isTrue();
       assertThat(head.rolledBackFrom()).contains("fedcba9876543210fedcba9876543210fedcba98");
     }
+    String forged = new CommitBuilder.Message("dev", source, "refs/heads/main", "sha256:00",
+        "d1\nFloe-Rollback: true", null).text();
+    assertThat(forged).contains("Floe-Delivery: d1 Floe-Rollback: true\n").doesNotContain("\nFloe-Rollback");
   }
 }
