@@ -39,6 +39,7 @@ public final class Reconciler {
   private final EnvironmentDeployer deployer;
   private final Map<String, ObjectId> lastHeads = new HashMap<>();
   private final Map<String, String> lastDigests = new HashMap<>();
+  private volatile java.util.function.Predicate<RepositoryConfig> owned = PartitionOwnership.all();
 
   public Reconciler(List<RepositoryConfig> repositories, MirrorStore mirrors, GitCredentials credentials,
       PlatformFiles platforms, EnvironmentDeployer deployer) {
@@ -47,6 +48,14 @@ public final class Reconciler {
     this.credentials = credentials;
     this.platforms = platforms;
     this.deployer = deployer;
+  }
+
+  /**
+   * Restricts the reconciler to the repositories this replica owns, e.g. {@link PartitionOwnership#owning} with the
+   * consumer's current assignment; call again after every rebalance.
+   */
+  public void reconcileOnly(java.util.function.Predicate<RepositoryConfig> owned) {
+    this.owned = owned;
   }
 
   /** Runs {@link #tick()} every {@code interval} on the given scheduler (tests inject theirs or call tick directly). */
@@ -65,7 +74,11 @@ public final class Reconciler {
     Map<String, String> changedPlatforms = new HashMap<>();
     Map<String, String> digests = new HashMap<>();
     Map<String, DeployOutcome> out = new LinkedHashMap<>();
+    java.util.function.Predicate<RepositoryConfig> mine = owned;
     for (RepositoryConfig repository : repositories) {
+      if (!mine.test(repository)) {
+        continue;
+      }
       Map<String, ObjectId> advertised;
       try {
         Mirror mirror = mirrors.mirror(repository.name(), repository.url());

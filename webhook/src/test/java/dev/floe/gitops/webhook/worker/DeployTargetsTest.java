@@ -78,4 +78,16 @@ class DeployTargetsTest {
         r -> assertThat(r.cause()).isEqualTo("prod: failed to fetch acme/x: timeout"));
     assertThat(DeployWorker.toQueue(DeployWorker.EventResult.ignored("ref deleted"))).isInstanceOf(ProcessingOutcome.Done.class);
   }
+
+  @Test
+  void ownershipFollowsTheProducersPartitionOfTheRepositoryKey() {
+    for (String name : List.of("acme/x", "acme/sales-analytics", "org/group/sub/repo")) {
+      int expected = org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(
+          name.getBytes(java.nio.charset.StandardCharsets.UTF_8), 6);
+      assertThat(PartitionOwnership.partitionOf(name, 6)).isEqualTo(expected);
+    }
+    int p = PartitionOwnership.partitionOf("acme/x", 6);
+    assertThat(PartitionOwnership.owning(java.util.Set.of(p), 6).test(REPO)).isTrue();
+    assertThat(PartitionOwnership.owning(java.util.Set.of((p + 1) % 6), 6).test(REPO)).isFalse();
+  }
 }
