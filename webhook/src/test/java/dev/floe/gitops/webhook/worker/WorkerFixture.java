@@ -96,6 +96,16 @@ final class WorkerFixture implements AutoCloseable {
     return config;
   }
 
+  /** Seeds like {@link #seed} but with one environment fed by a tag pattern. */
+  RepositoryConfig seedWithTagSource(String seed, String environment, String pattern) throws IOException {
+    RepositoryConfig plain = seed(seed, List.of());
+    RepositoryConfig tagged = new RepositoryConfig(plain.name(), plain.provider(), plain.url(), Optional.empty(),
+        List.of(new DeployTarget(environment, new DeployTarget.TagPattern(pattern), "deploy/" + environment, plain.url())),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    repositories.put(seed, tagged);
+    return tagged;
+  }
+
   RepositoryConfig repository(String seed) {
     return repositories.get(seed);
   }
