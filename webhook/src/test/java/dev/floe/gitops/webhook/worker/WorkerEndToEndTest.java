@@ -63,4 +63,50 @@ class WorkerEndToEndTest {
       gitThreads.shutdownNow();
     }
   }
+
+  @Test
+  void aCrashAfterThePushRedeliversWithoutASecondCommit(EmbeddedKafkaBroker broker) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    ExecutorService gitThreads = Executors.newFixedThreadPool(2);
+    try (WorkerFixture fx = WorkerFixture.overFile(tmp)) {
+      fx.seed("sales-analytics");
+      String head = fx.head("sales-analytics");
+      WorkerService service = fx.service(tmp.resolve("data"));
+      DeployWorker worker = new DeployWorker(
+          java.util.List.of(fx.repository("sales-analytics")), service.deployer(), gitThreads);
+      java.util.List<dev.floe.gitops.webhook.queue.ProcessingOutcome> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
+      // the first delivery deploys and pushes, then the replica "dies" before the offset commit
+      dev.floe.gitops.webhook.queue.EventProcessor crashing = (event, delivery) -> worker.process(event, delivery)
+          .compose(outcome -> {
+            seen.add(outcome);
+            return crashed.compareAndSet(false, true)
+                ? io.vertx.core.Future.failedFuture(new IllegalStateException("crash before the offset commit"))
+                : io.vertx.core.Future.succeededFuture(outcome);
+          });
+      String unique = UUID.randomUUID().toString().substring(0, 8);
+      QueueSettings settings = QueueSettings.embedded("worker-crash-" + unique)
+          .withBootstrapServers(broker.bootstrapServers())
+          .withTopics("events-crash-" + unique, "events-crash-" + unique + ".dlq")
+          .withGroup("group-crash-" + unique, "worker-crash-" + unique);
+      TopicsInitializer.ensureTopics(vertx, settings).await(20, TimeUnit.SECONDS);
+      vertx.deployVerticle(new EventConsumerLoop(settings, crashing, attempt -> Duration.ofMillis(5)))
+          .await(20, TimeUnit.SECONDS);
+      EventPublisher publisher = EventPublisher.create(vertx, settings, new EventRecordCodec());
+
+      publisher.publish(fx.push("sales-analytics", "0".repeat(40), head)).await(20, TimeUnit.SECONDS);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 2);
+      assertThat(seen.get(0)).isInstanceOfSatisfying(dev.floe.gitops.webhook.queue.ProcessingOutcome.Done.class,
+          d -> assertThat(d.outcome()).contains("dev: deployed"));
+      assertThat(seen.get(1)).isInstanceOfSatisfying(dev.floe.gitops.webhook.queue.ProcessingOutcome.Done.class,
+          d -> assertThat(d.outcome()).contains("dev: unchanged").contains("staging: unchanged"));
+      assertThat(fx.deployLog("sales-analytics", "dev")).hasSize(1);
+      assertThat(fx.deployLog("sales-analytics", "staging")).hasSize(1);
+      publisher.close().await(10, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(20, TimeUnit.SECONDS);
+      gitThreads.shutdownNow();
+    }
+  }
 }
