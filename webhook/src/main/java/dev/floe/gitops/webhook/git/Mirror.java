@@ -16,7 +16,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.FetchConnection;
-import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 
@@ -67,37 +66,6 @@ public final class Mirror implements AutoCloseable {
     } catch (org.eclipse.jgit.api.errors.GitAPIException | RuntimeException e) {
       throw new IOException(Redaction.message(e), e);
     }
-  }
-
-  /**
-   * Fetches {@code remote ref → local ref} for the refs the remote has, and deletes the local copy of those it no longer
-   * has (a deploy branch deleted on the host must not leave a stale parent here).
-   *
-   * @param advertised the remote's refs from {@link #listRemote}
-   * @return the remote ids of the refs that exist there
-   */
-  public Map<String, ObjectId> fetch(String url, GitAccess access, Map<String, String> remoteToLocal,
-      Map<String, ObjectId> advertised) throws IOException {
-    List<RefSpec> specs = new ArrayList<>();
-    Map<String, ObjectId> found = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : remoteToLocal.entrySet()) {
-      ObjectId remote = advertised.get(e.getKey());
-      if (remote == null) {
-        delete(e.getValue());
-        continue;
-      }
-      found.put(e.getKey(), remote);
-      if (!remote.equals(resolve(e.getValue()).orElse(null))) {
-        specs.add(new RefSpec("+" + e.getKey() + ":" + e.getValue()));
-      }
-    }
-    if (!specs.isEmpty()) {
-      try (Transport transport = open(url, access)) {
-        transport.setRemoveDeletedRefs(false);
-        transport.fetch(NullProgressMonitor.INSTANCE, specs);
-      }
-    }
-    return found;
   }
 
   /**

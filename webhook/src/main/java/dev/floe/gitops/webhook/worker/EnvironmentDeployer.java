@@ -217,18 +217,19 @@ public final class EnvironmentDeployer {
       String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
       Repository repo = mirror.repository();
       try {
-        GitAccess creds = credentials.forFetch(repository);
-        Map<String, ObjectId> advertised = mirror.listRemote(repository.url(), creds);
-        Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put(remoteRef, localPr);
-        if (!sameUrl(repository, target)) {
-          mirror.fetch(repository.url(), creds, wanted, advertised);
-          wanted.clear();
-          advertised = mirror.listRemote(deployUrl(repository, target), credentials.forPush(repository));
+        boolean same = sameUrl(repository, target);
+        mirror.listAndFetch(repository.url(), credentials.forFetch(repository), advertised -> {
+          Map<String, String> wanted = new LinkedHashMap<>();
+          wanted.put(remoteRef, localPr);
+          if (same) {
+            wanted.put("refs/heads/" + target.deployBranch(), localDeploy);
+          }
+          return wanted;
+        });
+        if (!same) {
+          mirror.listAndFetch(deployUrl(repository, target), credentials.forPush(repository),
+              advertised -> Map.of("refs/heads/" + target.deployBranch(), localDeploy));
         }
-        wanted.put("refs/heads/" + target.deployBranch(), localDeploy);
-        mirror.fetch(deployUrl(repository, target), sameUrl(repository, target) ? creds : credentials.forPush(repository),
-            wanted, advertised);
       } catch (IOException | RuntimeException e) {
         return new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e));
       }
