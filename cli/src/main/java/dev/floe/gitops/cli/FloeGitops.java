@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "GitOps control service for the Floe data platform.",
-    subcommands = {CompileCommand.class, VersionCommand.class, ScanCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, CompileCommand.class, ScanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class FloeGitops implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ import dev.floe.gitops.compiler.resolve.CompiledArtifacts;
 import dev.floe.gitops.compiler.resolve.PlatformResolver;
 import dev.floe.gitops.compiler.resolve.ProjectFacts;
 import dev.floe.gitops.compiler.resolve.ProjectScanner;
+import dev.floe.gitops.compiler.scan.InlineSecretScan;
 import dev.floe.gitops.compiler.validate.Checker;
 import dev.floe.gitops.compiler.validate.FloeRules;
 import dev.floe.gitops.compiler.validate.FloeSchema;
@@ -20,13 +21,16 @@ import dev.floe.gitops.compiler.yaml.YNode;
 import dev.floe.gitops.compiler.yaml.YamlLoad;
 import dev.floe.gitops.compiler.yaml.YamlLoader;
 import dev.floe.gitops.compiler.yaml.YamlProblem;
+import dev.floe.gitops.policy.PolicyEngine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * floe.yaml + platform.yaml + the repository's files → {@link CompiledArtifacts} → a deterministic file tree.
  * Pure: it reads only through the {@link SourceTree} and the bytes it is given. The steps are named below:
- * read → parse → validate → check against the source tree → bind → resolve → render.
+ * read → scan inputs → parse → validate → check against the source tree → bind → resolve → render → scan the tree.
  */
 public final class FloeCompiler {
     /** The environment becomes a label value and the dbt target. */
@@ -34,10 +38,18 @@ public final class FloeCompiler {
 
     private final CompilerLimits limits;
     private final YamlLoader loader;
+    private final InlineSecretScan secrets;
 
+    /** A compiler with the default inline-secret policy. */
     public FloeCompiler(CompilerLimits limits) {
+        this(limits, PolicyEngine.defaults());
+    }
+
+    /** A compiler whose inline-secret step uses the given policy (disabled rules, allowlists from configuration). */
+    public FloeCompiler(CompilerLimits limits, PolicyEngine policy) {
         this.limits = limits;
         this.loader = new YamlLoader(limits.maxDocumentBytes(), limits.maxDepth(), limits.maxAliases(), limits.maxNodes());
+        this.secrets = new InlineSecretScan(policy);
     }
 
     public CompileResult compile(CompileRequest request) {
@@ -61,6 +73,15 @@ public final class FloeCompiler {
             platformRoot = parse(platformBytes, platformFile, platform);
         }
 
+        // Scanned as text before their meaning is parsed, so a credential is reported even in a file that does not parse.
+        List<CompileError> inputFindings = new ArrayList<>();
+        if (floeBytes != null && floeBytes.length <= limits.maxDocumentBytes()) {
+            inputFindings.addAll(secrets.scan(floeFile, floeBytes));
+        }
+        if (platformBytes != null && platformBytes.length <= limits.maxDocumentBytes()) {
+            inputFindings.addAll(secrets.scan(platformFile, platformBytes));
+        }
+
         if (floeRoot != null) {
             TwoTierRule.check(floeRoot, "", floe);
             FloeSchema.root().check(floeRoot, "", new Checker(floe, FloeSchema.INFRASTRUCTURE_KEYS));
@@ -70,6 +91,7 @@ public final class FloeCompiler {
             PlatformSchema.root().check(platformRoot, "", new Checker(platform, Set.of()));
             PlatformRules.check(platformRoot, platform);
         }
+        InlineSecretScan.notAlreadyReported(inputFindings, problems.sorted()).forEach(problems::add);
         ProjectFacts facts = null;
         if (floeRoot != null && problems.isEmpty()) {
             facts = new ProjectScanner(request.source(), limits, floeFile).scan(floeRoot, problems, floe);
@@ -90,7 +112,13 @@ public final class FloeCompiler {
             f.errors().forEach(problems::add);
             return new CompileResult.Failed(problems.sorted());
         }
-        return new CompileResult.Compiled(artifacts.get(), ((TreeRenderer.Outcome.Rendered) outcome).tree());
+        RenderedTree tree = ((TreeRenderer.Outcome.Rendered) outcome).tree();
+        List<CompileError> rendered = secrets.scanTree(tree.files());
+        if (!rendered.isEmpty()) {
+            rendered.forEach(problems::add);
+            return new CompileResult.Failed(problems.sorted());
+        }
+        return new CompileResult.Compiled(artifacts.get(), tree);
     }
 
     private static Optional<byte[]> read(SourceTree source, String file, Problems.FileProblems out) {

@@ -19,8 +19,8 @@ final class BuiltinTokenRules {
     List<TokenRule> r = new ArrayList<>();
     // Cloud providers
     prefix(r, "aws-access-key-id", "AWS access key id", Severity.CRITICAL,
-        List.of("AKIA", "ASIA", "ABIA", "ACCA", "A3T"),
-        "((A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})" + E, 2.8);
+        List.of("AKIA", "ASIA", "ABIA", "ACCA"),
+        "((AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})" + E, 2.8);
     contextual(r, "aws-secret-access-key", "AWS secret access key", Severity.CRITICAL,
         List.of("aws_secret", "aws-secret", "awssecret", "secret_access_key", "secretaccesskey", "secret-access-key", "aws_session_token"),
         "(?i:(?:aws)?[_.-]?(?:secret|session)[_.-]?(?:access[_.-]?)?(?:key|token))[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+=]{0,400}))(?:[^A-Za-z0-9/+=]|$)",

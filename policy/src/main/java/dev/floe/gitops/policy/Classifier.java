@@ -16,8 +16,10 @@ final class Classifier {
   enum KeyKind {
     /** password-like keys: any non-trivial word is a finding. */
     PASSWORD,
-    /** token/secret/key-like keys: plain lowercase words are modes or names there. */
+    /** specific token/secret/key names: any literal that is not a name, mode or placeholder. */
     SECRET,
+    /** bare secret/token/auth/credentials keys: plain lowercase words are modes or names there. */
+    SECRET_AMBIGUOUS,
     /** values already matched by a token pattern: only references and placeholders are excused. */
     STRICT
   }
@@ -41,6 +43,9 @@ final class Classifier {
       "client_credentials", "authorization_code", "implicit", "refresh_token", "api_key", "apikey", "header", "query",
       "cookie", "session", "hmac", "rsa", "ecdsa", "ed25519", "sha256", "sha512", "aes", "gcm", "cbc", "kms", "secret");
 
+  private static final com.google.re2j.Pattern HCL_REFERENCE =
+      com.google.re2j.Pattern.compile("(?:var|local|module|data|each)\\.[A-Za-z_][A-Za-z0-9_\\-]*(?:[.\\[][A-Za-z0-9_\\-\"\\]\\[.]*)?");
+
   boolean isLiteralSecret(String raw, KeyKind kind) {
     if (raw == null) {
       return false;
@@ -49,33 +54,43 @@ final class Classifier {
     if (v.isEmpty() || v.length() > 16384) {
       return false;
     }
-    if (isReference(v) || isPlaceholder(v)) {
+    if (isReference(v)) {
       return false;
     }
     if (kind == KeyKind.STRICT) {
-      return true;
+      // A value that already has a token's shape is judged by the shape: only obvious filler and
+      // fill-in markers excuse it. Documentation examples (AKIA…EXAMPLE) are still key-shaped.
+      return !isObviousPlaceholder(v);
+    }
+    if (isPlaceholder(v)) {
+      return false;
     }
     int len = v.length();
-    if (len < 6) {
-      return false;
+    if (len < 6 && !(kind == KeyKind.PASSWORD && len >= 4 && hasLetterAndOther(v))) {
+      return false; // very short values are flags and modes; short mixed ones (pa55) are passwords
     }
     String lower = v.toLowerCase(Locale.ROOT);
     if (isBooleanOrNumber(lower) || isPath(v) || isUrlWithoutCredentials(v) || isPublicMaterial(v)) {
       return false;
     }
-    if (isResourceName(v, kind == KeyKind.PASSWORD) || isEnvVarName(v)) {
+    if (kind == KeyKind.PASSWORD ? isResourceName(v, true) && namesASecret(v) : isResourceName(v, false)) {
+      return false; // under password keys only names like db-password are names: prom-operator is a password
+    }
+    if (isEnvVarName(v)) {
       return false;
     }
     if (countSpaces(v) >= 3) {
       return false; // prose: a description or a comment, not a credential
     }
-    if (kind == KeyKind.SECRET && isLowerWord(v)) {
+    if (kind != KeyKind.PASSWORD && isLowerWord(v)) {
+      // ExternalSecret secretKey: username, imagePullSecret: regcred: names, not values
       return false;
     }
     if (CONFIG_WORDS.contains(lower)) {
       return false;
     }
-    return Entropy.bitsPerChar(v) >= 2.0;
+    // short values cannot reach 2 bits per character; scale the floor with the length
+    return Entropy.bitsPerChar(v) >= Math.min(2.0, 0.75 * (Math.log(len) / Math.log(2)));
   }
 
   /** Anything that points at a secret held elsewhere, or a template that will produce one. */
@@ -90,8 +105,14 @@ final class Classifier {
         return true; // $VAR, $secret:key
       }
     }
-    if (v.startsWith("ENC[") && v.endsWith("]")) {
-      return true; // SOPS ciphertext
+    if (isCodeExpression(v)) {
+      return true; // scripts in ConfigMaps: os.getenv("X"), ngx.var.arg_token, process.env.TOKEN
+    }
+    if (HCL_REFERENCE.matcher(v).matches()) {
+      return true; // Terraform: var.db_password, data.vault_generic_secret.db.data["password"]
+    }
+    if (v.startsWith("ENC[") && v.endsWith("]") || v.startsWith("ENC(") && v.endsWith(")") || v.startsWith("{cipher}")) {
+      return true; // ciphertext: SOPS, Jasypt, Spring Cloud Config
     }
     String l = v.toLowerCase(Locale.ROOT);
     return l.startsWith("ref+") || l.startsWith("vault:") || l.startsWith("vault://") || l.startsWith("op://")
@@ -101,6 +122,47 @@ final class Classifier {
         || l.startsWith("arn:aws:iam:") || l.startsWith("env:") || l.startsWith("file:") || l.startsWith("secretref:")
         || (l.startsWith("projects/") && l.contains("/secrets/")) || l.startsWith("azurekeyvault:")
         || l.startsWith("valuefrom:") || l.startsWith("secretkeyref:");
+  }
+
+  /**
+   * Code rather than a value: a call ({@code get_token()}), an index ({@code os.environ['X']}) or a
+   * dotted identifier path ({@code settings.DB_PASSWORD}). Scripts embedded in ConfigMaps are read
+   * as key=value lines, and their right-hand sides are expressions.
+   */
+  static boolean isCodeExpression(String v) {
+    if (v.length() > 512) {
+      return false;
+    }
+    int open = v.indexOf('(');
+    if (open > 0 && v.indexOf(')', open) > open && Character.isJavaIdentifierPart(v.charAt(open - 1))) {
+      return true;
+    }
+    if (v.contains("['") || v.contains("[\"")) {
+      return true;
+    }
+    // dotted identifier path: at least one dot, every segment an identifier
+    int dots = 0;
+    boolean segStart = true;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '.') {
+        if (segStart) {
+          return false;
+        }
+        dots++;
+        segStart = true;
+      } else if (segStart ? Character.isLetter(c) || c == '_' || c == '$' : Character.isLetterOrDigit(c) || c == '_') {
+        segStart = false;
+      } else {
+        return false;
+      }
+    }
+    if (dots == 0 || segStart) {
+      return false;
+    }
+    // identifiers are words: lower, UPPER_SNAKE or camelCase with a few humps; a token's random
+    // mixed-case segments (Discord's M…) are not
+    return wordySegments(v.split("\\."));
   }
 
   boolean isPlaceholder(String v) {
@@ -115,6 +177,14 @@ final class Classifier {
     if (isFiller(l)) {
       return true; // xxxx, ****, ...., ----
     }
+    if (len > 4 && (l.startsWith("@@") && l.endsWith("@@") || l.startsWith("__") && l.endsWith("__")
+        || l.charAt(0) == '%' && l.charAt(len - 1) == '%' || l.startsWith("#{") && l.endsWith("}#")
+        || l.charAt(0) == '$' && l.charAt(len - 1) == '$')) {
+      return true; // token-replacement markers of release tools: @@PASSWORD@@, __TOKEN__, #{Secret}#
+    }
+    if (l.indexOf(' ') > 0 && l.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == ' ')) {
+      return true; // prose: "not set", "see vault"
+    }
     if (l.contains("example") || l.contains("placeholder") || l.contains("changeme") || l.contains("change-me")
         || l.contains("change_me") || l.contains("redacted") || l.contains("replace") || l.contains("dummy")
         || l.contains("xxxx") || l.contains("****") || l.contains("your-") || l.contains("your_") || l.startsWith("your")
@@ -123,6 +193,29 @@ final class Classifier {
       return true;
     }
     return false;
+  }
+
+  /** Filler and fill-in markers only: {@code xxxx}, {@code ****}, {@code <token>}, {@code your-token-here}. */
+  boolean isObviousPlaceholder(String v) {
+    String l = v.toLowerCase(Locale.ROOT);
+    int len = l.length();
+    return PLACEHOLDERS.contains(l) || isFiller(l) || l.charAt(0) == '<' && l.charAt(len - 1) == '>' || l.contains("xxxx")
+        || l.contains("****") || l.contains("your-") || l.contains("your_") || l.endsWith("-here") || l.endsWith("_here")
+        || l.contains("changeme") || l.contains("redacted") || l.contains("placeholder");
+  }
+
+  private static boolean hasLetterAndOther(String v) {
+    boolean letter = false;
+    boolean other = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (Character.isLetter(c)) {
+        letter = true;
+      } else if (!Character.isWhitespace(c)) {
+        other = true;
+      }
+    }
+    return letter && other;
   }
 
   private static boolean isFiller(String l) {
@@ -172,8 +265,9 @@ final class Classifier {
       return v.indexOf('/', 1) > 0 || v.indexOf('\\', 3) > 0 || v.length() < 24 && !v.contains("+") && !v.contains("=");
     }
     // store paths (database/creds/orders, secret/data/app): two or more lower-case segments
-    if (v.chars().filter(c -> c == '/').count() >= 2 && v.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '_' || c == '.')) {
-      return true;
+    if (v.chars().filter(c -> c == '/').count() >= 2 && v.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '/' || c == '-' || c == '_' || c == '.')
+        && wordySegments(v.split("/"))) {
+      return true; // projects/p/locations/l/keyRings/r/cryptoKeys/k; not wJalr…/K7MD…/bPxR… (random segments)
     }
     // relative paths: segments of file-name characters with an extension on the last one
     int slash = v.lastIndexOf('/');
@@ -197,6 +291,29 @@ final class Classifier {
       }
     }
     return false;
+  }
+
+  /** Segments that read as words: lower, UPPER or camelCase with few humps, none too long. */
+  static boolean wordySegments(String[] segments) {
+    for (String seg : segments) {
+      int upper = 0;
+      int lower = 0;
+      int digits = 0;
+      for (int i = 0; i < seg.length(); i++) {
+        char c = seg.charAt(i);
+        if (Character.isUpperCase(c)) {
+          upper++;
+        } else if (Character.isLowerCase(c)) {
+          lower++;
+        } else if (Character.isDigit(c)) {
+          digits++;
+        }
+      }
+      if (upper > 3 && lower > 0 || seg.length() > 40 || digits > 4 && upper + lower > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isUrlWithoutCredentials(String v) {
@@ -264,6 +381,11 @@ final class Classifier {
       }
     }
     return word && numeric <= 1 && !isUuidLike(v);
+  }
+
+  private static boolean namesASecret(String v) {
+    return v.contains("secret") || v.contains("password") || v.contains("credential") || v.contains("token") || v.contains("creds")
+        || v.contains("key") || v.contains("auth") || v.contains("passwd") || v.contains("pwd");
   }
 
   private static boolean isUuidLike(String v) {

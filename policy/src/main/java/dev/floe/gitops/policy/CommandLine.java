@@ -25,6 +25,10 @@ final class CommandLine {
     }
   }
 
+  private static final java.util.Set<String> TOOLS = java.util.Set.of(
+      "mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump", "redis-cli", "docker", "podman", "buildah", "skopeo", "helm", "oras", "sshpass");
+  private static final java.util.Set<String> LOGIN_TOOLS = java.util.Set.of("docker", "podman", "buildah", "skopeo", "helm", "oras", "sshpass");
+
   private CommandLine() {}
 
   /** With {@code shellText}, splits each element like a shell would (quotes kept together) and remembers the element of each word. */
@@ -57,10 +61,37 @@ final class CommandLine {
   private static List<Candidate> candidates(List<String> words, List<Integer> owner) {
     List<Candidate> out = new ArrayList<>(0);
     int n = words.size();
+    String tool = "";
+    boolean login = false;
     for (int i = 0; i < n; i++) {
       String w = words.get(i);
       if (w.length() < 2) {
         continue;
+      }
+      if (w.charAt(0) != '-') {
+        int slash = w.lastIndexOf('/');
+        String base = slash >= 0 ? w.substring(slash + 1) : w;
+        if (TOOLS.contains(base)) {
+          tool = base;
+          login = tool.equals("sshpass");
+        } else if (w.equals("login")) {
+          login = true; // docker run -p 8080:80 publishes a port; docker login -p passes a password
+        }
+      }
+      // Short password flags of common clients: mysql -pSECRET, redis-cli -a SECRET, docker login -p SECRET.
+      if (!tool.isEmpty() && w.length() >= 2 && w.charAt(0) == '-' && w.charAt(1) != '-') {
+        String flag = w.substring(1, 2);
+        boolean attached = w.length() > 2;
+        if (flag.equals("p") && tool.startsWith("my") || flag.equals("p") && tool.startsWith("maria")) {
+          if (attached) {
+            out.add(new Candidate(Kind.USER_PASSWORD, "p", w.substring(2), owner.get(i)));
+          }
+          continue;
+        }
+        if (!attached && i + 1 < n && (flag.equals("a") && tool.equals("redis-cli") || flag.equals("p") && login && LOGIN_TOOLS.contains(tool))) {
+          out.add(new Candidate(Kind.USER_PASSWORD, flag, words.get(i + 1), owner.get(i + 1)));
+          continue;
+        }
       }
       if (w.charAt(0) == '-') {
         int dashes = w.startsWith("--") ? 2 : 1;

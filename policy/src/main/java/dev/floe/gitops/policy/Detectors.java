@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Everything a scan needs that is built once per engine: rules, prefilter, allowlist. Immutable. */
+/**
+ * Everything a scan needs that is built once per engine: rules, prefilter, allowlist. Immutable
+ * apart from bounded, thread-safe caches of per-key answers.
+ */
 final class Detectors {
 
   /** A path allowlist entry compiled to an RE2 pattern. */
@@ -17,6 +20,10 @@ final class Detectors {
   final List<CompiledPathAllow> pathAllows;
   final List<PolicyConfig.ValueAllow> valueAllows;
   final String hmacKey;
+  /** Exemptions with their globs compiled: namespace, name (null: any) and rules (empty: all). */
+  record CompiledExemption(Pattern namespace, Pattern name, Set<String> rules) {}
+
+  final List<CompiledExemption> exemptions;
 
   Detectors(PolicyConfig config) {
     List<TokenRule> rules = new ArrayList<>(BuiltinTokenRules.all());
@@ -35,6 +42,33 @@ final class Detectors {
     this.pathAllows = List.copyOf(pa);
     this.valueAllows = config.allowValues();
     this.hmacKey = config.hmacKey();
+    List<CompiledExemption> ex = new ArrayList<>();
+    for (PolicyConfig.Exemption e : config.exemptions()) {
+      ex.add(new CompiledExemption(e.namespace() == null ? null : Pattern.compile(nameGlob(e.namespace())),
+          e.name() == null ? null : Pattern.compile(nameGlob(e.name())), e.rules()));
+    }
+    this.exemptions = List.copyOf(ex);
+  }
+
+  /** Kubernetes names have no segments: {@code *} matches anything. */
+  static String nameGlob(String glob) {
+    StringBuilder sb = new StringBuilder("^");
+    for (char c : glob.toCharArray()) {
+      sb.append(c == '*' ? ".*" : Pattern.quote(String.valueOf(c)));
+    }
+    return sb.append('$').toString();
+  }
+
+  /** Whether an object (its metadata namespace and name; null when absent) is exempt from a rule. */
+  boolean exempt(String ruleId, String namespace, String name) {
+    for (CompiledExemption e : exemptions) {
+      if ((e.rules().isEmpty() || e.rules().contains(ruleId))
+          && (e.namespace() == null || namespace != null && e.namespace().matches(namespace))
+          && (e.name() == null || name != null && e.name().matches(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code **} spans segments, {@code *} stays within one (no '.', '[' or ']'); everything else is literal. */
@@ -54,6 +88,21 @@ final class Detectors {
       }
     }
     return sb.append('$').toString();
+  }
+
+  private static final int KEY_CACHE_LIMIT = 4096;
+  /** Classifying a key splits it into words; keys repeat, so the answer is remembered (bounded). */
+  private final java.util.concurrent.ConcurrentHashMap<String, KeyNames.Kind> keyKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
+  KeyNames.Kind keyKind(String key) {
+    KeyNames.Kind k = keyKinds.get(key);
+    if (k == null) {
+      k = KeyNames.classify(key);
+      if (keyKinds.size() < KEY_CACHE_LIMIT && key.length() <= 256) {
+        keyKinds.put(key, k);
+      }
+    }
+    return k;
   }
 
   boolean allowed(String ruleId, String path, String rawValue) {

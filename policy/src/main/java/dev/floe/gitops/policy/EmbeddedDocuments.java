@@ -16,6 +16,14 @@ final class EmbeddedDocuments {
 
   /** A parsed tree (Map or List), or null when the value is not a document worth walking. */
   static Object parse(String value, String keyName, int maxChars) {
+    return parse(value, keyName, maxChars, null);
+  }
+
+  /**
+   * @param linesOut when not null, receives the 1-based line (within {@code value}) of each path of
+   *     the parsed document, relative to the document's root
+   */
+  static Object parse(String value, String keyName, int maxChars, Map<String, Integer> linesOut) {
     int n = value.length();
     if (n < 8 || n > maxChars) {
       return null;
@@ -24,40 +32,63 @@ final class EmbeddedDocuments {
     if (t.isEmpty() || t.startsWith("-----BEGIN ")) {
       return null;
     }
+    Map<String, Integer> rel = linesOut == null ? null : new java.util.HashMap<>();
     String key = keyName == null ? "" : keyName.toLowerCase(Locale.ROOT);
     boolean multiLine = t.indexOf('\n') >= 0;
     char first = t.charAt(0);
     if (isKeyValueFile(key) || first == '[' && looksLikeIniSection(t)) {
-      Map<String, Object> kv = KeyValueLines.parse(t);
-      return hasValues(kv) ? kv : null;
+      Map<String, Object> kv = KeyValueLines.parse(t, rel);
+      return publish(hasValues(kv) ? kv : null, value, rel, linesOut);
     }
     if (first == '{' || first == '[') {
-      Object tree = yaml(t);
+      Object tree = yaml(t, rel);
       if (tree != null) {
-        return tree;
+        return publish(tree, value, rel, linesOut);
       }
     }
     boolean yamlFile = key.endsWith(".yaml") || key.endsWith(".yml") || key.endsWith(".json") || key.contains("kubeconfig");
     if (multiLine || yamlFile) {
       if (yamlFile || t.contains(": ") || t.contains(":\n")) {
-        Object tree = yaml(t);
+        Object tree = yaml(t, rel);
         if (tree != null) {
-          return tree;
+          return publish(tree, value, rel, linesOut);
         }
       }
       if (multiLine) {
-        Map<String, Object> kv = KeyValueLines.parse(t);
-        return hasValues(kv) ? kv : null;
+        if (rel != null) {
+          rel.clear(); // a failed YAML attempt may have left lines behind
+        }
+        Map<String, Object> kv = KeyValueLines.parse(t, rel);
+        return publish(hasValues(kv) ? kv : null, value, rel, linesOut);
       }
     }
     return null;
   }
 
-  private static Object yaml(String t) {
+  /** Copies relative lines out, shifted by the blank lines {@code strip()} removed from the front. */
+  private static Object publish(Object tree, String value, Map<String, Integer> rel, Map<String, Integer> out) {
+    if (tree != null && rel != null && out != null) {
+      int shift = 0;
+      for (int i = 0; i < value.length() && Character.isWhitespace(value.charAt(i)); i++) {
+        if (value.charAt(i) == '\n') {
+          shift++;
+        }
+      }
+      for (Map.Entry<String, Integer> e : rel.entrySet()) {
+        out.put(e.getKey(), e.getValue() + shift);
+      }
+    }
+    return tree;
+  }
+
+  private static Object yaml(String t, Map<String, Integer> rel) {
     try {
-      List<YamlTrees.Doc> docs = YamlTrees.parseAll(t, false);
+      List<YamlTrees.Doc> docs = YamlTrees.parseAll(t, rel != null);
       if (docs.size() == 1) {
         Object tree = docs.get(0).tree();
+        if (rel != null) {
+          rel.putAll(docs.get(0).lines());
+        }
         return tree instanceof Map || tree instanceof List ? tree : null;
       }
       if (docs.size() > 1) {
@@ -90,7 +121,8 @@ final class EmbeddedDocuments {
         || key.endsWith("yarnrc") || key.endsWith(".pypirc") || key.equals("credentials") || key.endsWith("/credentials")
         || key.endsWith(".credentials") || key.endsWith("gradle.properties") || key.equals("env") || key.endsWith(".envrc")
         || key.endsWith(".netrc") || key.equals("netrc") || key.endsWith(".toml") || key.endsWith(".cnf")
-        || key.equals("my.cnf") || key.endsWith(".s3cfg") || key.endsWith("boto") || key.endsWith(".pgpass");
+        || key.equals("my.cnf") || key.endsWith(".s3cfg") || key.endsWith("boto") || key.endsWith(".pgpass") || key.endsWith(".tfvars")
+        || key.endsWith(".tf") || key.endsWith(".hcl");
   }
 
   private static boolean looksLikeIniSection(String t) {

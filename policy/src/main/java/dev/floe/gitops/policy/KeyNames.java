@@ -20,8 +20,10 @@ final class KeyNames {
     NONE,
     /** A password: short real passwords are common, so plain words count. */
     PASSWORD,
-    /** A token, key or secret: plain lowercase words there are usually modes or names. */
+    /** A token, key or secret named specifically ({@code secretKey}, {@code api_token}): any literal counts. */
     SECRET,
+    /** A bare {@code secret}, {@code token}, {@code auth} or {@code credentials}: plain lowercase words there are names or modes. */
+    SECRET_AMBIGUOUS,
     /** An HTTP authorization header: the value starts with a scheme word. */
     AUTHORIZATION
   }
@@ -34,6 +36,7 @@ final class KeyNames {
       "secretkey", "accesskey", "authtoken", "auth", "bearer", "sastoken", "pat", "clientsecret", "apisecret",
       "cookiesecret", "sessionsecret", "jwtsecret", "signingkey", "encryptionkey", "masterkey", "licensekey", "authkey",
       "accountkey", "sharedkey", "hmackey", "webhooksecret");
+  private static final Set<String> AMBIGUOUS_NOUNS = Set.of("secret", "secrets", "token", "tokens", "credential", "credentials", "creds", "auth");
   private static final Set<String> AUTH_HEADER_NOUNS = Set.of("authorization", "proxyauthorization");
   /** Words that, before {@code key}, make it a secret ({@code api_key}, {@code private key}). */
   private static final Set<String> KEY_QUALIFIERS = Set.of(
@@ -47,7 +50,7 @@ final class KeyNames {
       "rails", "django", "flask", "laravel", "nextauth", "encryptionkey", "decryption", "seal", "unseal", "recovery",
       "backup", "otp", "totp", "mfa");
   /** Words after a secret noun that keep it a secret: the value is still the secret itself. */
-  private static final Set<String> TRANSPARENT_SUFFIXES = Set.of("value", "data", "b64", "base64", "raw", "plaintext", "hash", "hashed", "literal", "str");
+  private static final Set<String> TRANSPARENT_SUFFIXES = Set.of("value", "data", "b64", "base64", "raw", "plaintext", "hash", "hashed", "literal", "str", "txt", "pem", "dat");
   /** Words before a secret noun that make the key point at a secret instead of holding one. */
   private static final Set<String> REFERENCE_PREFIXES = Set.of(
       "existing", "use", "create", "generate", "generated", "enable", "enabled", "require", "required", "external",
@@ -66,8 +69,8 @@ final class KeyNames {
     List<String> words = words(key);
     int n = words.size();
     // Drop transparent suffixes: dbPasswordValue still holds the password.
-    while (n > 1 && TRANSPARENT_SUFFIXES.contains(words.get(n - 1))) {
-      n--;
+    while (n > 1 && (TRANSPARENT_SUFFIXES.contains(words.get(n - 1)) || n > 2 && words.get(n - 1).equals("base") && words.get(n - 2).equals("key"))) {
+      n--; // secret_key_base (Rails) is the key itself
     }
     if (n == 0) {
       return Kind.NONE;
@@ -87,7 +90,7 @@ final class KeyNames {
       return Kind.PASSWORD;
     }
     if (SECRET_NOUNS.contains(last)) {
-      return Kind.SECRET;
+      return n == 1 && AMBIGUOUS_NOUNS.contains(last) ? Kind.SECRET_AMBIGUOUS : Kind.SECRET;
     }
     if (last.equals("key") || last.equals("keys")) {
       if (KEY_QUALIFIERS.contains(prev)) {

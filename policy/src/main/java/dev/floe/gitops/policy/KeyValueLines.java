@@ -16,8 +16,14 @@ final class KeyValueLines {
   private KeyValueLines() {}
 
   static Map<String, Object> parse(String text) {
+    return parse(text, null);
+  }
+
+  /** @param linesOut when not null, receives the 1-based line of each entry's path */
+  static Map<String, Object> parse(String text, Map<String, Integer> linesOut) {
     Map<String, Object> root = new LinkedHashMap<>();
     Map<String, Object> section = root;
+    JsonPath sectionPath = JsonPath.ROOT;
     int lines = 0;
     int start = 0;
     int n = text.length();
@@ -36,8 +42,10 @@ final class KeyValueLines {
       }
       if (line.charAt(0) == '[' && line.endsWith("]")) {
         Map<String, Object> s = new LinkedHashMap<>();
-        root.put(line.substring(1, line.length() - 1).strip(), s);
+        String name = line.substring(1, line.length() - 1).strip();
+        root.put(name, s);
         section = s;
+        sectionPath = JsonPath.ROOT.key(name);
       } else if (line.startsWith("machine ") || line.startsWith("default ")) {
         netrc(line, root);
       } else {
@@ -47,8 +55,15 @@ final class KeyValueLines {
         int eq = separator(line);
         if (eq > 0) {
           String k = line.substring(0, eq).strip();
-          String v = Classifier.stripQuotes(line.substring(eq + 1).strip());
-          put(section, k, v);
+          String v = line.substring(eq + 1).strip();
+          if (v.endsWith(",") || v.endsWith(";")) {
+            v = v.substring(0, v.length() - 1).strip(); // code: password: process.env.X,
+          }
+          v = Classifier.stripQuotes(v);
+          String stored = put(section, k, v);
+          if (linesOut != null) {
+            linesOut.putIfAbsent(sectionPath.key(stored).toString(), lines);
+          }
         }
       }
       if (end == n) {
@@ -81,15 +96,16 @@ final class KeyValueLines {
   }
 
   /** Repeated keys are kept (both values are in the file) under {@code key#n}; linear even for hostile input. */
-  private static void put(Map<String, Object> m, String k, Object v) {
+  private static String put(Map<String, Object> m, String k, Object v) {
     if (!m.containsKey(k)) {
       m.put(k, v);
-      return;
+      return k;
     }
     String key = k + "#" + m.size();
     while (m.containsKey(key)) {
       key = key + "#";
     }
     m.put(key, v);
+    return key;
   }
 }

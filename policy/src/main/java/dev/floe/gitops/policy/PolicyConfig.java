@@ -28,7 +28,29 @@ public record PolicyConfig(
     List<CustomRule> customRules,
     List<PathAllow> allowPaths,
     List<ValueAllow> allowValues,
-    String hmacKey) {
+    String hmacKey,
+    List<Exemption> exemptions) {
+
+  /**
+   * Objects exempted by administrators (SPEC §7): by namespace and object name globs (null means
+   * any), for some rules (empty means all), with a reason. Matched against the scanned object's
+   * {@code metadata}; configuration owns exemptions, so a manifest cannot exempt itself.
+   */
+  public record Exemption(String namespace, String name, Set<String> rules, String reason) {
+    public Exemption {
+      rules = Set.copyOf(rules);
+      Objects.requireNonNull(reason, "reason");
+      if (namespace == null && name == null) {
+        throw new PolicyConfigException(List.of("policy.exemptions: an exemption needs a namespace or a name"));
+      }
+    }
+  }
+
+  /** Without exemptions. */
+  public PolicyConfig(Set<String> disabledRules, List<CustomRule> customRules, List<PathAllow> allowPaths, List<ValueAllow> allowValues,
+      String hmacKey) {
+    this(disabledRules, customRules, allowPaths, allowValues, hmacKey, List.of());
+  }
 
   /** A rule added by configuration. {@code keywords} feed the prefilter; the regex is RE2. */
   public record CustomRule(String id, String regex, List<String> keywords, String description, String remediation, Severity severity) {
@@ -66,6 +88,7 @@ public record PolicyConfig(
     customRules = List.copyOf(customRules);
     allowPaths = List.copyOf(allowPaths);
     allowValues = List.copyOf(allowValues);
+    exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
     if (!allowValues.isEmpty() && (hmacKey == null || hmacKey.isEmpty())) {
       throw new PolicyConfigException(List.of("policy.allowlist.hmacKey: required when allowlist.values is set"));
     }
@@ -90,10 +113,12 @@ public record PolicyConfig(
   @Override
   public String toString() {
     return "PolicyConfig[disabledRules=" + disabledRules + ", customRules=" + customRules.size() + ", allowPaths="
-        + allowPaths.size() + ", allowValues=" + allowValues.size() + ", hmacKey=" + (hmacKey == null ? "unset" : "***") + "]";
+        + allowPaths.size() + ", allowValues=" + allowValues.size() + ", exemptions=" + exemptions.size() + ", hmacKey="
+        + (hmacKey == null ? "unset" : "***") + "]";
   }
 
-  private static final Set<String> TOP_KEYS = Set.of("disabledRules", "customRules", "allowlist");
+  private static final Set<String> TOP_KEYS = Set.of("disabledRules", "customRules", "allowlist", "exemptions");
+  private static final Set<String> EXEMPTION_KEYS = Set.of("namespace", "name", "rules", "reason");
   private static final Set<String> ALLOWLIST_KEYS = Set.of("hmacKey", "paths", "values");
   private static final Set<String> CUSTOM_KEYS = Set.of("id", "regex", "keywords", "description", "remediation", "severity");
   private static final Set<String> PATH_KEYS = Set.of("path", "rule", "reason");
@@ -211,10 +236,36 @@ public record PolicyConfig(
         errors.add("policy.allowlist.hmacKey: required when allowlist.values is set");
       }
     }
+    List<Exemption> exemptions = new ArrayList<>();
+    List<Object> ex = list("policy.exemptions", map.get("exemptions"), errors);
+    for (int i = 0; i < ex.size(); i++) {
+      String at = "policy.exemptions[" + i + "]";
+      if (!(ex.get(i) instanceof Map<?, ?> e)) {
+        errors.add(at + ": must be a map");
+        continue;
+      }
+      unknownKeys(at, e, EXEMPTION_KEYS, errors);
+      String ns = string(at + ".namespace", e.get("namespace"), false, errors);
+      String name = string(at + ".name", e.get("name"), false, errors);
+      String reason = string(at + ".reason", e.get("reason"), true, errors);
+      Set<String> exemptRules = new LinkedHashSet<>();
+      for (Object r : list(at + ".rules", e.get("rules"), errors)) {
+        if (r instanceof String s && !s.isBlank()) {
+          exemptRules.add(s);
+        } else {
+          errors.add(at + ".rules: each entry must be a rule id");
+        }
+      }
+      if (ns == null && name == null) {
+        errors.add(at + ": needs a namespace or a name (glob)");
+      } else if (reason != null) {
+        exemptions.add(new Exemption(ns, name, exemptRules, reason));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new PolicyConfigException(errors);
     }
-    return new PolicyConfig(disabled, custom, paths, values, hmacKey);
+    return new PolicyConfig(disabled, custom, paths, values, hmacKey, exemptions);
   }
 
   private static void unknownKeys(String at, Map<?, ?> m, Set<String> known, List<String> errors) {

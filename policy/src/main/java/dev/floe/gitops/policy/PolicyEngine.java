@@ -61,8 +61,8 @@ public final class PolicyEngine {
     try {
       String lowerName = file.toLowerCase(Locale.ROOT);
       // .env, properties, INI, .npmrc: line formats; YAML would read them as one long string
-      List<YamlTrees.Doc> docs = EmbeddedDocuments.isKeyValueFile(lowerName) ? null : parse(text);
-      if (docs != null && docs.size() == 1 && docs.get(0).tree() instanceof String && text.indexOf('\n') >= 0) {
+      List<YamlTrees.Doc> docs = EmbeddedDocuments.isKeyValueFile(lowerName) ? null : parse(text, session::checkClock);
+      if (docs != null && docs.size() == 1 && docs.get(0).tree() instanceof String) {
         docs = null;
       }
       if (docs == null) {
@@ -72,6 +72,7 @@ public final class PolicyEngine {
           session.beginDocument(i, docs.get(i).lines());
           walker.walkDocument(docs.get(i).tree(), JsonPath.ROOT, 0, platformHint);
         }
+        commentLines(text, session);
       }
     } catch (ScanSession.BudgetStop stop) {
       return new ScanResult.BudgetExceeded(session.findings(), stop.getMessage());
@@ -80,9 +81,9 @@ public final class PolicyEngine {
   }
 
   /** YAML first (it reads JSON too and keeps lines); strict JSON for what YAML rejects (tabs); null if neither. */
-  private static List<YamlTrees.Doc> parse(String text) {
+  private static List<YamlTrees.Doc> parse(String text, Runnable checkpoint) {
     try {
-      return YamlTrees.parseAll(text, true);
+      return YamlTrees.parseAll(text, true, checkpoint);
     } catch (YamlTrees.NotParsable e) {
       String t = text.stripLeading();
       if (!t.isEmpty() && (t.charAt(0) == '{' || t.charAt(0) == '[') && !YamlTrees.nestingTooDeep(t)) {
@@ -93,6 +94,37 @@ public final class PolicyEngine {
         }
       }
       return null;
+    }
+  }
+
+  /**
+   * A commented-out token is still in Git: YAML comments are not values, so the token formats (and
+   * only they: prose in comments mentions passwords all the time) run over comment lines.
+   */
+  private void commentLines(String text, ScanSession session) {
+    int lineNo = 0;
+    int start = 0;
+    int n = text.length();
+    while (start < n) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = n;
+      }
+      lineNo++;
+      int i = start;
+      while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i < end && text.charAt(i) == '#') {
+        String comment = text.substring(i + 1, end);
+        session.charge(comment.length());
+        for (TokenMatcher.Match m : detectors.tokens.match(comment, "")) {
+          session.beginDocument(-lineNo, Map.of());
+          session.atLine(lineNo);
+          session.emit(m.rule().id(), JsonPath.ROOT.key("#comment"), m.masked(), m.rule().severity(), m.rule().remediation(), m.secret());
+        }
+      }
+      start = end + 1;
     }
   }
 

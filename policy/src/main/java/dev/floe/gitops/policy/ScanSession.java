@@ -33,6 +33,8 @@ final class ScanSession {
   private int docIndex;
   private Map<String, Integer> lines = Map.of();
   private int fixedLine;
+  private String objectNamespace;
+  private String objectName;
 
   ScanSession(Detectors detectors, Budget budget, String file) {
     this.detectors = detectors;
@@ -45,6 +47,14 @@ final class ScanSession {
     this.docIndex = index;
     this.lines = docLines;
     this.fixedLine = 0;
+    this.objectNamespace = null;
+    this.objectName = null;
+  }
+
+  /** The scanned object's metadata, for administrators' exemptions. */
+  void atObject(String namespace, String name) {
+    this.objectNamespace = namespace;
+    this.objectName = name;
   }
 
   void atLine(int line) {
@@ -60,6 +70,34 @@ final class ScanSession {
     if (budget.nanoTime().getAsLong() - startNanos > budget.maxNanos()) {
       throw new BudgetStop("time budget of " + (budget.maxNanos() / 1_000_000) + " ms exceeded");
     }
+  }
+
+  /** Whether this scan has line numbers (text scans) worth extending into embedded documents. */
+  boolean tracksLines() {
+    return !lines.isEmpty() && lines instanceof java.util.HashMap;
+  }
+
+  /**
+   * Records lines of a document embedded in the string at {@code base}: its relative line
+   * {@code l} sits at the string's line plus {@code l - 1}, plus one for a block scalar whose text
+   * starts on the line after its key.
+   */
+  void addEmbeddedLines(JsonPath base, Map<String, Integer> relative, boolean blockScalar) {
+    int baseLine = lineOf(base);
+    if (baseLine == 0 || !tracksLines()) {
+      return;
+    }
+    String prefix = base.toString();
+    for (Map.Entry<String, Integer> e : relative.entrySet()) {
+      String p = e.getKey();
+      String full = p.isEmpty() ? prefix : p.startsWith("[") ? prefix + p : prefix.isEmpty() ? p : prefix + "." + p;
+      lines.putIfAbsent(full, baseLine + (blockScalar ? 1 : 0) + e.getValue() - 1);
+    }
+  }
+
+  /** Checks only the clock: for work that reads no values (parsing). */
+  void checkClock() {
+    charge(0);
   }
 
   boolean hasFindingAt(JsonPath path) {
@@ -81,7 +119,8 @@ final class ScanSession {
     }
     String p = path.toString();
     String key = docIndex + "\u0000" + p + "\u0000" + ruleId;
-    if (seen.contains(key) || detectors.allowed(ruleId, p, raw)) {
+    if (seen.contains(key) || detectors.allowed(ruleId, p, raw)
+        || !detectors.exemptions.isEmpty() && detectors.exempt(ruleId, objectNamespace, objectName)) {
       return;
     }
     seen.add(key);

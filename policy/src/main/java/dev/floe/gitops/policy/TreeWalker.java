@@ -17,7 +17,8 @@ final class TreeWalker {
   private static final int MAX_DEPTH = 200;
   private static final int MAX_EMBED = 4;
   private static final int MAX_EMBEDDED_CHARS = 4 << 20;
-  private static final int MAX_BASE64_CHARS = 1 << 20;
+  private static final int MAX_BASE64_CHARS = 1 << 20; // binaryData: decoded because it is base64 by definition
+  private static final int MAX_SNIFFED_BASE64_CHARS = 64 << 10; // other values: only when obviously base64, and bounded
   private static final int MAX_COMMAND_WORDS = 20_000;
   private static final Set<String> COMMAND_KEYS = Set.of("args", "command", "cmd", "entrypoint", "arguments", "extraArgs", "extra_args");
   private static final Set<String> PLATFORM_LITERAL_KEYS = Set.of("client_secret", "key_ref", "api_secret", "clientSecret");
@@ -40,6 +41,9 @@ final class TreeWalker {
   /** Walks one document; {@code embed} counts how many documents deep it sits (0 for the scanned object). */
   void walkDocument(Object tree, JsonPath base, int embed, boolean platformHint) {
     Frame f = platformHint ? new Frame(true, false) : Frame.NONE;
+    if (embed == 0 && tree instanceof Map<?, ?> m && m.get("metadata") instanceof Map<?, ?> meta) {
+      s.atObject(meta.get("namespace") instanceof String ns ? ns : null, meta.get("name") instanceof String n ? n : null);
+    }
     if (tree instanceof String str) {
       inspect(str, "", base, f, embed, false);
     } else {
@@ -165,6 +169,11 @@ final class TreeWalker {
 
   /** Applies every string rule to one value. */
   private void inspect(String value, String key, JsonPath path, Frame frame, int embed, boolean forceBase64) {
+    inspect(value, key, path, frame, embed, forceBase64, true);
+  }
+
+  /** @param sourceText whether {@code value} is text of the scanned file (not decoded), so embedded lines map to file lines */
+  private void inspect(String value, String key, JsonPath path, Frame frame, int embed, boolean forceBase64, boolean sourceText) {
     s.charge(value.length() + 1L);
     if (value.isEmpty() || s.isClaimed(path)) {
       return;
@@ -173,15 +182,19 @@ final class TreeWalker {
       // binaryData: the base64 itself means nothing; what it decodes to is the content
       String decoded = Base64Text.decode(value.strip(), MAX_BASE64_CHARS, true);
       if (decoded != null) {
-        inspect(decoded, key, path, frame, embed + 1, false);
+        inspect(decoded, key, path, frame, embed + 1, false, false);
         return;
       }
     }
     if (embed < MAX_EMBED && value.length() >= 8) {
       // A document inside the string: walk it, so each inner value is judged under its own key
       // and reported at its own path (data["app.properties"]["db.password"]).
-      Object tree = EmbeddedDocuments.parse(value, key, MAX_EMBEDDED_CHARS);
+      Map<String, Integer> lines = sourceText && s.tracksLines() ? new java.util.HashMap<>() : null;
+      Object tree = EmbeddedDocuments.parse(value, key, MAX_EMBEDDED_CHARS, lines);
       if (tree != null) {
+        if (lines != null) {
+          s.addEmbeddedLines(path, lines, value.indexOf('\n') >= 0);
+        }
         walkDocument(tree, path, embed + 1, false);
         return;
       }
@@ -194,14 +207,14 @@ final class TreeWalker {
     if (value.indexOf("://") > 0 || value.indexOf('=') > 0) {
       urlCredentials(value, path);
     }
-    if (CommandLine.worthScanning(value) && hasWhitespace(value)) {
+    if (CommandLine.worthScanning(value) && (hasWhitespace(value) || isAssignment(value))) {
       commandLine(List.of(value), null, path, frame);
     }
     if (!tokenHit && embed < MAX_EMBED && value.length() >= 16) {
       // decoded first: what the base64 hides (a PEM key, user:pass) names the finding better
-      String decoded = Base64Text.decode(value.strip(), MAX_BASE64_CHARS, false);
+      String decoded = Base64Text.decode(value.strip(), MAX_SNIFFED_BASE64_CHARS, false);
       if (decoded != null && !decoded.equals(value)) {
-        inspect(decoded, key, path, frame, embed + 1, false);
+        inspect(decoded, key, path, frame, embed + 1, false, false);
       }
     }
     if (!tokenHit) {
@@ -217,10 +230,14 @@ final class TreeWalker {
       dockerAuth(value, path);
       return;
     }
-    KeyNames.Kind kind = KeyNames.classify(key);
+    KeyNames.Kind kind = d.keyKind(key);
     if (frame.platform() && (kind != KeyNames.Kind.NONE || PLATFORM_LITERAL_KEYS.contains(key))) {
       String v = value.strip();
-      if (!v.isEmpty() && !d.classifier.isReference(v) && !d.classifier.isPlaceholder(v)) {
+      // A bare ambiguous noun (auth, token, credentials) in platform.yaml often names a mechanism
+      // (ingress routes' auth: oauth2-proxy); it is a credential only when it reads like one.
+      boolean mechanismName = kind == KeyNames.Kind.SECRET_AMBIGUOUS && !PLATFORM_LITERAL_KEYS.contains(key)
+          && !d.classifier.isLiteralSecret(value, Classifier.KeyKind.SECRET_AMBIGUOUS);
+      if (!v.isEmpty() && !mechanismName && !d.classifier.isReference(v) && !d.classifier.isPlaceholder(v)) {
         s.emit(RuleIds.PLATFORM_LITERAL, path, Masker.mask(v.length()), value);
       }
       return;
@@ -228,13 +245,21 @@ final class TreeWalker {
     switch (kind) {
       case NONE -> { }
       case AUTHORIZATION -> authorization(value, path, RuleIds.AUTHORIZATION_HEADER);
-      case PASSWORD, SECRET -> {
-        Classifier.KeyKind kk = kind == KeyNames.Kind.PASSWORD ? Classifier.KeyKind.PASSWORD : Classifier.KeyKind.SECRET;
+      case PASSWORD, SECRET, SECRET_AMBIGUOUS -> {
+        Classifier.KeyKind kk = keyKind(kind);
         if (!s.hasFindingAt(path) && d.classifier.isLiteralSecret(value, kk) && !isCredentialFreeUrl(value)) {
           s.emit(RuleIds.SECRET_NAMED_KEY, path, Masker.mask(value.strip().length()), value);
         }
       }
     }
+  }
+
+  private static Classifier.KeyKind keyKind(KeyNames.Kind kind) {
+    return switch (kind) {
+      case PASSWORD -> Classifier.KeyKind.PASSWORD;
+      case SECRET_AMBIGUOUS -> Classifier.KeyKind.SECRET_AMBIGUOUS;
+      default -> Classifier.KeyKind.SECRET;
+    };
   }
 
   private static boolean isCredentialFreeUrl(String v) {
@@ -314,16 +339,18 @@ final class TreeWalker {
           }
         }
         case HEADER -> {
-          if (KeyNames.classify(c.key()) != KeyNames.Kind.NONE) {
+          if (d.keyKind(c.key()) != KeyNames.Kind.NONE) {
             authorization(v, at, RuleIds.COMMAND_LINE);
           }
         }
         case FLAG, ASSIGNMENT -> {
-          KeyNames.Kind kind = KeyNames.classify(c.key());
-          if (kind == KeyNames.Kind.PASSWORD || kind == KeyNames.Kind.SECRET) {
-            Classifier.KeyKind kk = kind == KeyNames.Kind.PASSWORD ? Classifier.KeyKind.PASSWORD : Classifier.KeyKind.SECRET;
+          KeyNames.Kind kind = d.keyKind(c.key());
+          if (kind == KeyNames.Kind.PASSWORD || kind == KeyNames.Kind.SECRET || kind == KeyNames.Kind.SECRET_AMBIGUOUS) {
+            Classifier.KeyKind kk = keyKind(kind);
             if (d.classifier.isLiteralSecret(v, kk) && !v.contains("://")) {
-              s.emit(RuleIds.COMMAND_LINE, at, Masker.mask(v.length()), v);
+              // a lone KEY=value (a compose environment entry) is a key with a value, not a command line
+              boolean lone = c.kind() == CommandLine.Kind.ASSIGNMENT && elements.size() == 1 && !hasWhitespace(elements.get(0));
+              s.emit(lone ? RuleIds.SECRET_NAMED_KEY : RuleIds.COMMAND_LINE, at, Masker.mask(v.length()), v);
             }
           } else if (kind == KeyNames.Kind.AUTHORIZATION) {
             authorization(v, at, RuleIds.COMMAND_LINE);
@@ -342,6 +369,21 @@ final class TreeWalker {
     } catch (IllegalArgumentException e) {
       return s;
     }
+  }
+
+  /** {@code KEY=value}: docker-compose environment lists, Helm --set strings. */
+  private static boolean isAssignment(String v) {
+    int eq = v.indexOf('=');
+    if (eq <= 0 || !Character.isLetter(v.charAt(0)) && v.charAt(0) != '_') {
+      return false;
+    }
+    for (int i = 1; i < eq; i++) {
+      char c = v.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasWhitespace(String v) {

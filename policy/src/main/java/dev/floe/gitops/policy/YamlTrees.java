@@ -35,11 +35,19 @@ final class YamlTrees {
   }
 
   static final int MAX_DEPTH = 100;
-  private static final int MAX_NODES = 2_000_000;
+  private static final int MAX_NODES = 1_000_000;
 
   private YamlTrees() {}
 
   static List<Doc> parseAll(String text, boolean withLines) throws NotParsable {
+    return parseAll(text, withLines, () -> { });
+  }
+
+  /**
+   * @param checkpoint called every 64 Ki characters the parser reads and after every document; it
+   *     may throw (the scan's budget) to stop a long parse, and that exception passes through
+   */
+  static List<Doc> parseAll(String text, boolean withLines, Runnable checkpoint) throws NotParsable {
     if (nestingTooDeep(text)) {
       throw new NotParsable("nesting deeper than " + MAX_DEPTH);
     }
@@ -54,10 +62,11 @@ final class YamlTrees {
     List<Doc> docs = new ArrayList<>();
     int[] budget = {MAX_NODES};
     try {
-      for (Node node : new Compose(settings).composeAllFromString(text)) {
+      for (Node node : new Compose(settings).composeAllFromReader(new CheckpointReader(text, checkpoint))) {
         Map<String, Integer> lines = withLines ? new HashMap<>() : Map.of();
         Object tree = convert(node, JsonPath.ROOT, lines, withLines, 0, budget);
         docs.add(new Doc(tree, lines));
+        checkpoint.run();
       }
     } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
       // The message may quote the input: never pass it on.
@@ -67,6 +76,38 @@ final class YamlTrees {
       throw new NotParsable("nesting too deep");
     }
     return docs;
+  }
+
+  /** A string reader that calls back as the parser consumes it, so a slow parse can be stopped. */
+  private static final class CheckpointReader extends java.io.Reader {
+    private final String text;
+    private final Runnable checkpoint;
+    private int pos;
+    private int sinceCheck;
+
+    CheckpointReader(String text, Runnable checkpoint) {
+      this.text = text;
+      this.checkpoint = checkpoint;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      if (pos >= text.length()) {
+        return -1;
+      }
+      int n = Math.min(len, text.length() - pos);
+      text.getChars(pos, pos + n, buf, off);
+      pos += n;
+      sinceCheck += n;
+      if (sinceCheck >= 1 << 16) {
+        sinceCheck = 0;
+        checkpoint.run();
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static Object convert(Node node, JsonPath path, Map<String, Integer> lines, boolean withLines, int depth, int[] budget)

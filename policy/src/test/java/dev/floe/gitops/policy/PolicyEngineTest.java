@@ -174,6 +174,15 @@ class PolicyEngineTest {
   }
 
   @Test
+  void aLongParseIsStoppedByTheTimeBudget() {
+    AtomicLong clock = new AtomicLong();
+    Budget budget = Budget.of(64L << 20, Duration.ofMillis(50), () -> clock.getAndAdd(10_000_000L));
+    byte[] big = "a: b\n".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+    ScanResult r = engine.scanText(big, "big.yaml", ScanContext.files().withBudget(budget));
+    assertThat(r).isInstanceOf(ScanResult.BudgetExceeded.class);
+  }
+
+  @Test
   void byteBudgetIsADistinctOutcome() {
     Budget budget = Budget.of(100, Duration.ofSeconds(10), System::nanoTime);
     Map<String, Object> tree = new java.util.LinkedHashMap<>();
@@ -208,11 +217,57 @@ class PolicyEngineTest {
   }
 
   @Test
+  void administratorsExemptObjectsByNamespaceAndNameWithAReason() {
+    PolicyEngine e = new PolicyEngine(PolicyConfig.fromMap(Map.of("exemptions", List.of(
+        Map.of("namespace", "sandbox-*", "rules", List.of("secret-named-key"), "reason", "throwaway demo namespaces, owner: platform"),
+        Map.of("name", "legacy-billing", "reason", "migration ticket OPS-12")))));
+    Object sandbox = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "sandbox-7", "name", "x"), "data", Map.of("DB_PASSWORD", "hunter22"));
+    Object prod = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "prod", "name", "x"), "data", Map.of("DB_PASSWORD", "hunter22"));
+    Object legacy = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "prod", "name", "legacy-billing"), "data", Map.of("t", GH));
+    Object sandboxToken = Map.of("kind", "ConfigMap", "metadata", Map.of("namespace", "sandbox-7", "name", "x"), "data", Map.of("t", GH));
+    assertThat(e.scanTree(sandbox, ScanContext.admission())).isInstanceOf(ScanResult.Clean.class);
+    assertThat(e.scanTree(prod, ScanContext.admission())).isInstanceOf(ScanResult.Findings.class);
+    assertThat(e.scanTree(legacy, ScanContext.admission())).isInstanceOf(ScanResult.Clean.class);
+    assertThat(e.scanTree(sandboxToken, ScanContext.admission())).isInstanceOf(ScanResult.Findings.class);
+    assertThatThrownBy(() -> PolicyConfig.fromMap(Map.of("exemptions", List.of(Map.of("reason", "r")))))
+        .hasMessageContaining("policy.exemptions[0]: needs a namespace or a name");
+  }
+
+  @Test
   void unparseableTextIsScannedLineByLine() {
     ScanResult r = engine.scanText(("key: [unclosed\nGITHUB_TOKEN: " + GH + "\npassword = hunter22\n").getBytes(StandardCharsets.UTF_8),
         "broken.yaml", ScanContext.files());
     assertThat(r.findings()).extracting(Finding::ruleId, Finding::line).containsExactly(
         org.assertj.core.groups.Tuple.tuple("github-pat", 2), org.assertj.core.groups.Tuple.tuple("secret-named-key", 3));
+  }
+
+  @Test
+  void findingsInEmbeddedDocumentsPointAtTheirOwnLine() {
+    ScanResult r = scanYaml("""
+        apiVersion: v1
+        kind: ConfigMap
+        data:
+          application.properties: |
+            server.port=8080
+
+            spring.datasource.password=t0pS3cret
+          app.yaml: |
+            db:
+              host: x
+              password: S3cr3t-Y4ml
+          inline.json: '{"token": "T0k3n-v4lue-1"}'
+        """);
+    assertThat(r.findings()).extracting(Finding::path, Finding::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("data[\"application.properties\"][\"spring.datasource.password\"]", 7),
+        org.assertj.core.groups.Tuple.tuple("data[\"app.yaml\"].db.password", 11),
+        org.assertj.core.groups.Tuple.tuple("data[\"inline.json\"].token", 12));
+  }
+
+  @Test
+  void commentedOutTokensAreFoundButCommentProseIsNot() {
+    ScanResult r = scanYaml("apiVersion: v1\nkind: ConfigMap\n# old token: " + GH + "\n# the password lives in Vault: S3cr3t-not-here\ndata: {a: b}\n");
+    assertThat(r.findings()).extracting(Finding::ruleId, Finding::line, Finding::path)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("github-pat", 3, "[\"#comment\"]"));
   }
 
   @Test

@@ -49,7 +49,7 @@ final class ConfigBinder {
                 .orElse(profile.isLocal() ? LogFormat.TEXT : LogFormat.JSON);
         GitopsConfig config = new GitopsConfig(
                 profile,
-                new ServerConfig(server.integer("port")),
+                new ServerConfig(server.integer("port"), server.integer("maxBodyBytes")),
                 new ManagementConfig(management.integer("port")),
                 f.path("dataDir"),
                 f.path("secretsDir"),
@@ -80,9 +80,22 @@ final class ConfigBinder {
         Fields s = k.section("security");
         return new KafkaConfig(
                 k.optionalText("bootstrapServers"),
+                positive(k, "produceTimeout"),
                 new KafkaTopicConfig(topic.integer("partitions"), topic.integer("replicationFactor")),
                 new KafkaSecurityConfig(s.oneOf("protocol"), s.oneOf("saslMechanism"), s.secret("username"), s.secret("password"),
                         s.secret("trustedCertificates"), s.secret("clientCertificate"), s.secret("clientKey")));
+    }
+
+    /** A zero timeout would fail every publish at once: refuse it here rather than at the first webhook. */
+    private Duration positive(Fields section, String key) {
+        int before = errors.size();
+        Duration value = section.duration(key);
+        if (errors.size() > before) return Duration.ofSeconds(5); // already reported as not a duration
+        if (value.isZero() || value.isNegative()) {
+            errors.add(ConfigError.of(section.path.key(key), "must be a positive duration", section.map.origin()));
+            return Duration.ofSeconds(5);
+        }
+        return value;
     }
 
     private Map<String, EnvironmentConfig> environments(Fields root) {

@@ -79,6 +79,8 @@ public final class ConfigSchema {
 
     public static final ValueType.Section KAFKA = section(
             key("bootstrapServers", TEXT, null, "Existing Kafka cluster (`host:port,...`). Absent: an embedded single-node broker with its log in `dataDir`."),
+            key("produceTimeout", DURATION, "5s",
+                    "How long the receiver waits for Kafka to acknowledge an event (acks=all) before answering `503` so the host delivers again."),
             key("topic", section(
                     key("partitions", new ValueType.Int(1, 10_000), "6", "Partitions of `floe-gitops.events` when floe-gitops creates it."),
                     key("replicationFactor", new ValueType.Int(1, 32), "1", "Replication factor of the topics when floe-gitops creates them.")),
@@ -97,7 +99,10 @@ public final class ConfigSchema {
             key("profile", new ValueType.OneOf(PROFILES), "production",
                     "`local` relaxes production checks (webhook secrets, inline credentials become warnings) and logs as text."),
             key("server", section(
-                    key("port", PORT, "8080", "Traffic port (webhooks, admission, reports).")), null, "Traffic server."),
+                    key("port", PORT, "8080", "Traffic port (webhooks, admission, reports)."),
+                    key("maxBodyBytes", new ValueType.Int(1024, Integer.MAX_VALUE), "26214400",
+                            "Largest request body accepted (25 MiB, GitHub's own cap); counted while the body streams in, larger ones get `413`.")),
+                    null, "Traffic server."),
             key("management", section(
                     key("port", PORT, "8081", "Plain-HTTP management port: `/healthz`, `/readyz`, `/metrics`.")), null, "Management server."),
             key("dataDir", PATH, ".floe-gitops", "Data folder: git mirrors and the embedded Kafka log."),

@@ -1,3 +1,4 @@
 package dev.floe.gitops.runtime.config;
 
-public record ServerConfig(int port) {}
+/** {@code maxBodyBytes}: the request body cap of the traffic port, enforced while the body streams in. */
+public record ServerConfig(int port, int maxBodyBytes) {}

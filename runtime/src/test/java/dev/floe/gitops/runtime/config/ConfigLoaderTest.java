@@ -86,6 +86,20 @@ class ConfigLoaderTest {
         assertThat(c.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.logging().format()).isEqualTo(LogFormat.JSON);
         assertThat(c.logging().level()).isEqualTo("INFO");
+        assertThat(c.server().maxBodyBytes()).isEqualTo(25 << 20);
+        assertThat(c.kafka().produceTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theReceiverLimitsAreSetByFileEnvironmentOrFlagAndAZeroTimeoutIsRefused() {
+        GitopsConfig c = loaded("server: {maxBodyBytes: 1048576}\nkafka: {produceTimeout: 2s}\n",
+                Map.of("FLOE_GITOPS_KAFKA_PRODUCE_TIMEOUT", "1500ms"), Map.of());
+        assertThat(c.server().maxBodyBytes()).isEqualTo(1 << 20);
+        assertThat(c.kafka().produceTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(errors("kafka: {produceTimeout: 0s}\n", Map.of(), Map.of()))
+                .anySatisfy(e -> assertThat(e).contains("kafka.produceTimeout").contains("positive"));
+        assertThat(errors("", Map.of(), Map.of("server.maxBodyBytes", "10")))
+                .anySatisfy(e -> assertThat(e).contains("server.maxBodyBytes"));
     }
 
     @Test

@@ -17,12 +17,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Settings with names of their own per test, and a plain reader to check what is on a topic. */
-final class QueueTestSupport {
+public final class QueueTestSupport {
 
   private QueueTestSupport() {}
 
   /** Own topics and group per call, so tests sharing the broker cannot see each other's events. */
-  static QueueSettings settings(EmbeddedKafkaBroker broker, String name) {
+  public static QueueSettings settings(EmbeddedKafkaBroker broker, String name) {
     String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
     return QueueSettings.embedded("worker-" + unique)
         .withBootstrapServers(broker.bootstrapServers())
@@ -31,7 +31,7 @@ final class QueueTestSupport {
   }
 
   /** Every record of the topic from the start, reading until {@code count} are there or 20 s. */
-  static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, int count) {
+  public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic, int count) {
     Map<String, Object> config = Map.of("bootstrap.servers", bootstrap,
         "enable.auto.commit", "false");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
