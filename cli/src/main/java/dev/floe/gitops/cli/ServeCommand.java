@@ -8,7 +8,7 @@ import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
 import dev.floe.gitops.webhook.service.EventProcessorFactory;
-import dev.floe.gitops.webhook.service.RecordingEventProcessor;
+import dev.floe.gitops.webhook.worker.DeployWorkerFactory;
 import dev.floe.gitops.webhook.service.WebhookService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,9 +58,9 @@ final class ServeCommand implements Callable<Integer> {
   private final Map<String, String> environment;
   private final String host;
 
-  /** The command as installed: the recording processor until the deploy worker is plugged in. */
+  /** The command as installed: events go to the deploy worker (two Git threads; the work is I/O-bound). */
   ServeCommand() {
-    this(new RecordingEventProcessor(1_000).asFactory(), System.getenv(), ServiceRuntime.MANAGEMENT_HOST);
+    this(new DeployWorkerFactory(2), System.getenv(), ServiceRuntime.MANAGEMENT_HOST);
   }
 
   ServeCommand(EventProcessorFactory processors, Map<String, String> environment, String host) {

@@ -61,7 +61,8 @@ final class ConfigBinder {
                 new ShutdownConfig(shutdown.duration("gracePeriod")),
                 new LoggingConfig(format, logging.oneOf("level")),
                 admission(f.section("admission")),
-                f.opaque("policy"));
+                f.opaque("policy"),
+                worker(f.section("worker")));
         return new Bound(config, List.copyOf(errors));
     }
 
@@ -84,6 +85,16 @@ final class ConfigBinder {
                 AdmissionConfig.OldObjectFindings.valueOf(a.oneOf("oldObjectFindings").toUpperCase(Locale.ROOT)),
                 AdmissionConfig.FailureVerdict.valueOf(a.oneOf("failureVerdict").toUpperCase(Locale.ROOT)),
                 budget, a.integer("maxBodyBytes"), cert, key, exemptions);
+    }
+
+    private WorkerConfig worker(Fields w) {
+        Fields author = w.section("author");
+        Fields committer = w.section("committer");
+        return new WorkerConfig(
+                new GitIdentity(author.textOrDefault("name"), author.textOrDefault("email")),
+                new GitIdentity(committer.textOrDefault("name"), committer.textOrDefault("email")),
+                w.duration("reconcileInterval"),
+                w.integer("pushAttempts"));
     }
 
     private KafkaConfig kafka(Fields k) {
@@ -135,9 +146,23 @@ final class ConfigBinder {
             for (int j = 0; j < targets.size(); j++) {
                 deploy.add(deployTarget(new Fields(targets.get(j), ConfigSchema.DEPLOY, path.key("deploy").index(j)), url));
             }
-            out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy));
+            out.add(new RepositoryConfig(r.requiredText("name"), provider(r), url, r.secret("webhookSecret"), deploy,
+                    r.secret("fetchToken"), r.secret("pushToken"), githubApp(r),
+                    r.secret("sshKey"), r.secret("sshKnownHosts")));
         }
         return out;
+    }
+
+    private Optional<GitHubAppConfig> githubApp(Fields repository) {
+        if (repository.raw("githubApp").isEmpty()) return Optional.empty();
+        Fields app = repository.section("githubApp");
+        Optional<SecretRef> key = app.secret("privateKey");
+        if (key.isEmpty()) {
+            app.missing("privateKey");
+            return Optional.empty();
+        }
+        return Optional.of(new GitHubAppConfig(app.requiredText("appId"), app.requiredText("installationId"), key.get(),
+                app.textOrDefault("apiUrl")));
     }
 
     private DeployTarget deployTarget(Fields d, String repositoryUrl) {
@@ -230,6 +255,11 @@ final class ConfigBinder {
             Optional<String> value = optionalText(key);
             if (value.isEmpty() && raw(key).filter(n -> !(n instanceof ConfigNode.Scalar)).isEmpty()) missing(key);
             return value.orElse("");
+        }
+
+        /** The value, or the schema's default when the key is absent or blank. */
+        String textOrDefault(String key) {
+            return optionalText(key).orElse(spec(key).defaultValue());
         }
 
         int integer(String key) {

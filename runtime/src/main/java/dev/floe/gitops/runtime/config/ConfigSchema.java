@@ -34,13 +34,39 @@ public final class ConfigSchema {
             key("deployBranch", TEXT, "deploy/<environment>", "Branch the rendered tree is committed to. Never also a source branch."),
             key("deployRepository", TEXT, "the repository's url", "Repository (clone URL) holding the deploy branch."));
 
+    public static final ValueType.Section GITHUB_APP = section(
+            key("appId", TEXT, null, "The GitHub App's id."),
+            key("installationId", TEXT, null, "The App's installation id on the repository's organisation or account."),
+            key("privateKey", SECRET, null, "The App's private key (PEM, PKCS#1 or PKCS#8)."),
+            key("apiUrl", TEXT, "https://api.github.com", "REST API base URL; GitHub Enterprise Server: `https://HOST/api/v3`."));
+
     public static final ValueType.Section REPOSITORY = section(
             key("name", TEXT, null, "The provider's full name, e.g. `acme/sales-analytics`."),
             key("provider", new ValueType.OneOf(PROVIDERS), null, "Git host type."),
             key("url", TEXT, null, "Clone URL; only configured URLs are ever fetched."),
             key("webhookSecret", SECRET, null,
                     "Secret that verifies this repository's webhooks. Required outside the `local` profile unless an organisation secret covers it."),
-            key("deploy", new ValueType.ListOf(DEPLOY), "[]", "Environments this repository deploys to, one source each."));
+            key("deploy", new ValueType.ListOf(DEPLOY), "[]", "Environments this repository deploys to, one source each."),
+            key("fetchToken", SECRET, null,
+                    "HTTPS token the worker fetches with (user name per provider: `x-access-token`, `oauth2`, `x-token-auth`); absent: anonymous fetch."),
+            key("pushToken", SECRET, "fetchToken",
+                    "HTTPS token the worker pushes deploy branches with; may differ from the fetch token so reading needs no write access."),
+            key("sshKey", SECRET, null,
+                    "SSH private key (OpenSSH or PEM) for an `ssh://` or `git@host:path` url; used for fetch and push."),
+            key("sshKnownHosts", SECRET, null,
+                    "known_hosts lines accepted for that url's host (`host keytype base64`); required with `sshKey`: no trust on first use."),
+            key("githubApp", GITHUB_APP, null,
+                    "GitHub App whose installation tokens the worker fetches and pushes with, where no `fetchToken` / `pushToken` is given."));
+
+    public static final ValueType.Section IDENTITY = section(
+            key("name", TEXT, "floe-gitops", "Name written into deploy commits."),
+            key("email", TEXT, "floe-gitops@localhost", "E-mail written into deploy commits."));
+
+    public static final ValueType.Section WORKER = section(
+            key("author", IDENTITY, null, "Author of deploy commits."),
+            key("committer", IDENTITY, null, "Committer of deploy commits."),
+            key("reconcileInterval", DURATION, "3m", "How often the reconciler lists served heads and re-renders those that moved, and re-reads platform.yaml files."),
+            key("pushAttempts", new ValueType.Int(1, 100), "5", "Compare-and-swap attempts per environment and event before the event is retried by the queue."));
 
     public static final ValueType.Section ORGANIZATION = section(
             key("name", TEXT, null, "Organisation (GitHub org, GitLab group, Gitea org, Bitbucket workspace)."),
@@ -110,6 +136,7 @@ public final class ConfigSchema {
             key("shutdown", section(
                     key("gracePeriod", DURATION, "30s", "Time components get to stop after SIGTERM before the process exits anyway.")),
                     null, "Process shutdown."),
+            key("worker", WORKER, null, "The render-and-commit worker."),
             key("logging", section(
                     key("format", oneOf("json", "text"), "json (text in profile local)", "Log line format."),
                     key("level", oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), "INFO", "Root log level.")), null, "Logging."),

@@ -22,7 +22,8 @@ public record GitopsConfig(
         ShutdownConfig shutdown,
         LoggingConfig logging,
         AdmissionConfig admission,
-        Map<String, Object> policy) {
+        Map<String, Object> policy,
+        WorkerConfig worker) {
 
     public GitopsConfig {
         environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));

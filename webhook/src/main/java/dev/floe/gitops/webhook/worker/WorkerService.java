@@ -1,0 +1,107 @@
+package dev.floe.gitops.webhook.worker;
+
+import dev.floe.gitops.compiler.CompilerLimits;
+import dev.floe.gitops.compiler.FloeCompiler;
+import dev.floe.gitops.policy.PolicyConfig;
+import dev.floe.gitops.policy.PolicyEngine;
+import dev.floe.gitops.runtime.config.GitopsConfig;
+import dev.floe.gitops.runtime.secrets.SecretResolver;
+import dev.floe.gitops.webhook.queue.ExponentialBackoff;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import dev.floe.gitops.runtime.config.DeployTarget;
+import dev.floe.gitops.runtime.config.RepositoryConfig;
+import dev.floe.gitops.runtime.config.WorkerConfig;
+import dev.floe.gitops.webhook.git.GitSourceTree;
+import dev.floe.gitops.webhook.git.MirrorStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The worker's parts wired together from typed configuration: the queue's {@link DeployWorker}, the {@link Reconciler}
+ * and the deliberate {@link #rollback}. Every seam (clock, backoff, sleeper, executor, platform files, policy engine)
+ * is handed in, so tests drive it without waiting or global state.
+ */
+public final class WorkerService implements AutoCloseable {
+
+  /** The wiring's inputs. */
+  public record Wiring(Path dataDir, List<RepositoryConfig> repositories, WorkerConfig worker, PlatformFiles platforms,
+      GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push, Executor executor) {}
+
+  private final MirrorStore mirrors;
+  private final List<RepositoryConfig> repositories;
+  private final EnvironmentDeployer deployer;
+  private final DeployWorker worker;
+  private final Reconciler reconciler;
+  private final WorkerConfig settings;
+
+  public WorkerService(Wiring w) {
+    this.settings = w.worker();
+    this.mirrors = new MirrorStore(w.dataDir());
+    this.repositories = List.copyOf(w.repositories());
+    this.deployer = new EnvironmentDeployer(mirrors, w.credentials(), w.platforms(),
+        new RenderStep(new FloeCompiler(CompilerLimits.defaults()), GitSourceTree.Limits.defaults()),
+        new PolicyScanStep(w.policy()),
+        new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock()),
+        w.push());
+    this.worker = new DeployWorker(repositories, deployer, w.executor());
+    this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer);
+  }
+
+  /**
+   * The production wiring: platform files from disk, tokens through the resolver, the policy settings of the
+   * configuration, full-jitter backoff between compare-and-swap attempts, real sleeping and the system clock.
+   */
+  public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor) {
+    WorkerConfig worker = config.worker();
+    ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
+        () -> ThreadLocalRandom.current().nextDouble());
+    return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
+        PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
+        new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
+        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor));
+  }
+
+  public DeployWorker worker() {
+    return worker;
+  }
+
+  /** The per-environment pipeline, for wiring a worker on another executor. */
+  public EnvironmentDeployer deployer() {
+    return deployer;
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  /** Starts the reconciler every {@code worker.reconcileInterval} on the given scheduler. */
+  public java.util.concurrent.ScheduledFuture<?> startReconciler(java.util.concurrent.ScheduledExecutorService scheduler) {
+    return reconciler.start(scheduler, settings.reconcileInterval());
+  }
+
+  /**
+   * Renders {@code sha} of the repository's source for {@code environment} (trailers {@code Floe-Rollback: true},
+   * {@code Floe-Rolled-Back-From}, {@code Floe-Delivery: rollback}); the environment then stays pinned until a push
+   * brings a source commit other than the one rolled back from.
+   */
+  public DeployOutcome rollback(String repository, String environment, String sha) {
+    Optional<RepositoryConfig> repo = repositories.stream().filter(r -> r.name().equals(repository)).findFirst();
+    if (repo.isEmpty()) {
+      return new DeployOutcome.Invalid(List.of("repository '" + repository + "' is not served"));
+    }
+    Optional<DeployTarget> target = repo.get().deploy().stream().filter(t -> t.environment().equals(environment)).findFirst();
+    if (target.isEmpty()) {
+      return new DeployOutcome.Invalid(List.of(repository + " does not deploy to environment '" + environment + "'"));
+    }
+    return deployer.deploy(repo.get(), target.get(), new Trigger.Rollback(sha));
+  }
+
+  @Override
+  public void close() {
+    mirrors.close();
+  }
+}

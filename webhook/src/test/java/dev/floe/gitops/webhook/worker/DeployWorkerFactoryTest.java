@@ -1,0 +1,70 @@
+package dev.floe.gitops.webhook.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.floe.gitops.runtime.config.BuiltinConfigScanner;
+import dev.floe.gitops.runtime.config.ConfigLoadResult;
+import dev.floe.gitops.runtime.config.ConfigLoader;
+import dev.floe.gitops.runtime.config.ConfigSource;
+import dev.floe.gitops.runtime.config.GitopsConfig;
+import dev.floe.gitops.runtime.secrets.SecretResolver;
+import dev.floe.gitops.webhook.queue.Delivery;
+import dev.floe.gitops.webhook.queue.EventProcessor;
+import dev.floe.gitops.webhook.queue.ProcessingOutcome;
+import dev.floe.gitops.webhook.service.ProcessorContext;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The factory {@code serve} plugs in: configuration text in, a deploy worker and a running reconciler out. */
+class DeployWorkerFactoryTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void buildsTheWorkerFromConfigurationAndStartsTheReconciler() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (WorkerFixture fx = WorkerFixture.overFile(tmp); DeployWorkerFactory factory = new DeployWorkerFactory(1)) {
+      String url = fx.seed("sales-analytics", List.of("dev")).url();
+      String yaml = """
+          profile: local
+          dataDir: %s
+          environments:
+            dev: {platform: %s}
+          repositories:
+            - name: acme/sales-analytics
+              provider: github
+              url: %s
+              deploy:
+                - {environment: dev, branch: main}
+          worker:
+            reconcileInterval: 200ms
+            author: {name: Deploy Bot, email: deploy-bot@example.com}
+          """.formatted(tmp.resolve("data"), fx.platforms.resolve("dev/platform.yaml"), url);
+      ConfigLoadResult loaded = new ConfigLoader(new BuiltinConfigScanner()).load(ConfigSource.ofText(
+          yaml, tmp.resolve("floe-gitops.yaml"), Map.of(), Map.of(), tmp));
+      assertThat(loaded).isInstanceOf(ConfigLoadResult.Loaded.class);
+      GitopsConfig config = ((ConfigLoadResult.Loaded) loaded).config();
+
+      EventProcessor worker = factory.create(
+          new ProcessorContext(vertx, config, new SecretResolver(List.of()), null, null));
+      ProcessingOutcome outcome = worker.process(fx.push("sales-analytics", "0".repeat(40), fx.head("sales-analytics")),
+          new Delivery("events", 0, 0, 1, false)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+      assertThat(outcome).isInstanceOfSatisfying(ProcessingOutcome.Done.class, d -> assertThat(d.outcome()).contains("dev: deployed"));
+      assertThat(fx.bare("sales-analytics").run("log", "-1", "--format=%an <%ae>", "deploy/dev"))
+          .isEqualTo("Deploy Bot <deploy-bot@example.com>");
+      String missed = fx.changeFloe("sales-analytics", "no-webhook");
+      await().atMost(Duration.ofSeconds(20))
+          .until(() -> missed.equals(fx.trailer("sales-analytics", "deploy/dev", "Floe-Source-Commit")));
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+}
