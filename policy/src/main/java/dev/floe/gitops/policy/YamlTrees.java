@@ -107,12 +107,23 @@ final class YamlTrees {
   }
 
   private static LoadSettings settings(String text, boolean withLines) {
+    return withLines ? WITH_MARKS : WITHOUT_MARKS;
+  }
+
+  /**
+   * Built once: the settings do not depend on the text (its size is bounded by the caller's budget,
+   * so the reader's code-point limit only has to be out of the way).
+   */
+  private static final LoadSettings WITH_MARKS = newSettings(true);
+  private static final LoadSettings WITHOUT_MARKS = newSettings(false);
+
+  private static LoadSettings newSettings(boolean withLines) {
     return LoadSettings.builder()
         .setLabel("input")
         .setAllowDuplicateKeys(true)
         .setMaxAliasesForCollections(50)
         .setAllowRecursiveKeys(false)
-        .setCodePointLimit(Math.max(1024, text.length() + 16))
+        .setCodePointLimit(Integer.MAX_VALUE)
         .setUseMarks(withLines)
         .setSchema(FAST_JSON_SCHEMA)
         .build();
@@ -360,30 +371,28 @@ final class YamlTrees {
     return false;
   }
 
-  /** A cheap pre-check: flow brackets nested deeper than the parser's stack can take. */
+  /**
+   * A cheap pre-check, one pass: flow brackets nested deeper than the parser's stack can take, or
+   * block nesting (leading spaces and dashes of a line) deeper than {@code 4 * MAX_DEPTH}.
+   */
   static boolean nestingTooDeep(String text) {
     int depth = 0;
-    int max = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '[' || c == '{') {
-        depth++;
-        if (depth > max) {
-          max = depth;
-        }
-      } else if ((c == ']' || c == '}') && depth > 0) {
-        depth--;
-      }
-    }
-    if (max > MAX_DEPTH) {
-      return true;
-    }
-    // Block nesting: indentation depth measured in steps is bounded by leading spaces / 1.
     int lineIndent = 0;
     boolean atStart = true;
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c == '\n') {
+      if (c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          return true;
+        }
+        atStart = false;
+      } else if (c == ']' || c == '}') {
+        if (depth > 0) {
+          depth--;
+        }
+        atStart = false;
+      } else if (c == '\n') {
         atStart = true;
         lineIndent = 0;
       } else if (atStart && (c == ' ' || c == '-')) {
@@ -396,4 +405,5 @@ final class YamlTrees {
     }
     return false;
   }
+
 }
