@@ -29,6 +29,7 @@ final class ScanSession {
   private final Set<String> seen = new HashSet<>();
   private final Set<String> pathsWithFindings = new HashSet<>();
   private final Set<String> claimed = new HashSet<>();
+  private final Map<EmbeddedKey, Embedded> embedded = new java.util.HashMap<>();
   private long bytes;
   private int docIndex;
   private Map<String, Integer> lines = Map.of();
@@ -93,6 +94,30 @@ final class ScanSession {
       String full = p.isEmpty() ? prefix : p.startsWith("[") ? prefix + p : prefix.isEmpty() ? p : prefix + "." + p;
       lines.putIfAbsent(full, baseLine + (blockScalar ? 1 : 0) + e.getValue() - 1);
     }
+  }
+
+  /** A document parsed out of a string value (tree null: not a document), with its relative lines when asked for. */
+  record Embedded(Object tree, Map<String, Integer> lines) {}
+
+  private record EmbeddedKey(String value, String key, boolean withLines) {}
+
+  /** Strings shorter than this are parsed again: hashing them costs about what parsing does. */
+  private static final int MIN_REMEMBERED_CHARS = 256;
+
+  /**
+   * The same value under the same key, seen earlier in this scan (a manifest repeated in
+   * last-applied-configuration, one config in several ConfigMaps): its parse, or null. The walker
+   * never changes a tree, so walking the remembered one at a new path gives the same findings.
+   */
+  Embedded embedded(String value, String key, boolean withLines) {
+    return value.length() < MIN_REMEMBERED_CHARS ? null : embedded.get(new EmbeddedKey(value, key, withLines));
+  }
+
+  Embedded rememberEmbedded(String value, String key, boolean withLines, Embedded parsed) {
+    if (value.length() >= MIN_REMEMBERED_CHARS) {
+      embedded.put(new EmbeddedKey(value, key, withLines), parsed);
+    }
+    return parsed;
   }
 
   /** Checks only the clock: for work that reads no values (parsing). */

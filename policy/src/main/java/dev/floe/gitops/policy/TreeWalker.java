@@ -189,8 +189,15 @@ final class TreeWalker {
     if (embed < MAX_EMBED && value.length() >= 8) {
       // A document inside the string: walk it, so each inner value is judged under its own key
       // and reported at its own path (data["app.properties"]["db.password"]).
-      Map<String, Integer> lines = sourceText && s.tracksLines() ? new java.util.HashMap<>() : null;
-      Object tree = EmbeddedDocuments.parse(value, key, MAX_EMBEDDED_CHARS, lines);
+      boolean withLines = sourceText && s.tracksLines();
+      ScanSession.Embedded parsed = s.embedded(value, key, withLines);
+      if (parsed == null) {
+        Map<String, Integer> lines = withLines ? new java.util.HashMap<>() : null;
+        parsed = s.rememberEmbedded(value, key, withLines,
+            new ScanSession.Embedded(EmbeddedDocuments.parse(value, key, MAX_EMBEDDED_CHARS, lines), lines));
+      }
+      Object tree = parsed.tree();
+      Map<String, Integer> lines = parsed.lines();
       if (tree != null) {
         if (lines != null) {
           s.addEmbeddedLines(path, lines, value.indexOf('\n') >= 0);

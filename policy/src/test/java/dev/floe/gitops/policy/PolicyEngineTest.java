@@ -81,6 +81,19 @@ class PolicyEngineTest {
   }
 
   @Test
+  void anEmbeddedDocumentRepeatedInOneScanIsReportedAtEachPlaceAndLine() {
+    String props = "# padding so the value is long enough to be remembered by the session\n".repeat(4)
+        + "db.url=jdbc:postgresql://db:5432/app\ndb.password=Zq9xK2mP4vR7tW1y\n";
+    String indented = props.indent(4);
+    String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  app.properties: |\n" + indented
+        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  extra: x\n  app.properties: |\n" + indented;
+    ScanResult r = engine.scanText(yaml.getBytes(StandardCharsets.UTF_8), "in.yaml", ScanContext.files());
+    assertThat(r.findings()).extracting(Finding::path, Finding::line).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("data[\"app.properties\"][\"db.password\"]", 12),
+        org.assertj.core.groups.Tuple.tuple("data[\"app.properties\"][\"db.password\"]", 26));
+  }
+
+  @Test
   void configErrorsNameTheKeyButNotTheValue() {
     assertThatThrownBy(() -> PolicyConfig.fromMap(Map.of("customRules", List.of(Map.of("id", "x", "regex", "(hunter2", "keywords", List.of("h"))),
         "allowlist", Map.of("paths", List.of(Map.of("path", "a.b"))), "bogus", 1)))
