@@ -49,8 +49,9 @@ class ExemptionsTest {
         assertThat(Exemptions.Glob.matches("a*b*c", "axxbyyc")).isTrue();
         assertThat(Exemptions.Glob.matches("a*b*c", "axxbyy")).isFalse();
         assertThat(Exemptions.Glob.matches("?", "")).isFalse();
-        long start = System.nanoTime();
-        assertThat(Exemptions.Glob.matches("*a*a*a*a*a*a*a*a*b", "a".repeat(253))).isFalse();
-        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+        // A backtracking glob would take hours here; the generous timeout only catches that, it measures nothing.
+        boolean matched = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Exemptions.Glob.matches("*a*a*a*a*a*a*a*a*b", "a".repeat(253)));
+        assertThat(matched).isFalse();
     }
 }
