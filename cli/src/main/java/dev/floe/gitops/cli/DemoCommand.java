@@ -32,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave everything running and print commands to try, until Ctrl-C.")
   boolean keep;
 
+  /** Off only for in-process tests: the hook halts the JVM, which must stay the test runner's. */
+  boolean installShutdownHook = true;
+
   @Override
   public Integer call() {
     Optional<Path> root = repoRoot != null ? Optional.of(repoRoot.toAbsolutePath()) : Demo.findRepoRoot(Path.of(""));
@@ -41,6 +44,6 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     Path data = dataDir != null ? dataDir.toAbsolutePath() : root.get().resolve(".floe-gitops/demo");
-    return new Demo(spec.commandLine().getOut(), new Demo.Options(root.get(), data, keep)).run();
+    return new Demo(spec.commandLine().getOut(), new Demo.Options(root.get(), data, keep, installShutdownHook)).run();
   }
 }

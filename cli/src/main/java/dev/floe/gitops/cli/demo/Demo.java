@@ -48,8 +48,11 @@ import java.util.regex.Pattern;
  */
 public final class Demo {
 
-  /** Where the sample lives, where the demo may write (cleaned at start), and whether to stay up afterwards. */
-  public record Options(Path repoRoot, Path dataDir, boolean keep) {}
+  /**
+   * Where the sample lives, where the demo may write (cleaned at start), whether to stay up afterwards, and whether
+   * Ctrl-C should stop it through a JVM shutdown hook (off in-process, where an interrupt of the calling thread stops it).
+   */
+  public record Options(Path repoRoot, Path dataDir, boolean keep, boolean shutdownHook) {}
 
   static final String REPOSITORY = "demo/sales-analytics";
   static final String SECRET_REF = "demo-webhook-secret";
@@ -108,16 +111,11 @@ public final class Demo {
       progress.detail(denial);
       if (options.keep()) {
         keepRunning(url);
-        return ExitCode.OK.code();
       }
       progress.line("demo complete: push -> signed webhook -> Kafka -> worker -> deploy/local; a PR refused; "
           + "an inline secret denied at admission.");
       return stop() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     } catch (Progress.StepFailed e) {
-      stop();
-      return ExitCode.FAILURE.code();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       stop();
       return ExitCode.FAILURE.code();
     }
@@ -331,7 +329,7 @@ public final class Demo {
 
   // --- the end ---
 
-  private void keepRunning(String url) throws InterruptedException {
+  private void keepRunning(String url) {
     progress.line("");
     progress.line("Everything stays up until Ctrl-C. Try:");
     progress.line("  curl -s http://127.0.0.1:" + ports.management() + "/readyz");
@@ -345,8 +343,15 @@ public final class Demo {
         + "\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"kind\":{\"group\":\"\",\"version\":\"v1\","
         + "\"kind\":\"ConfigMap\"},\"object\":{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":"
         + "{\"name\":\"db\"},\"data\":{\"password\":\"hunter2-but-longer\"}}}}'");
-    runtime.installShutdownHook();
-    new CountDownLatch(1).await();
+    if (options.shutdownHook()) {
+      runtime.installShutdownHook(); // Ctrl-C: the orderly stop, then the hook halts with its exit code
+    }
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      // in-process use: an interrupt is the stop signal; fall through to the ordinary shutdown
+      progress.line("stopping");
+    }
   }
 
   /** Stops whatever started; true when the service stopped in order. */
