@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "GitOps control service for the Floe data platform.",
-    subcommands = {ServeCommand.class, AdmissionCommand.class, CompileCommand.class, ScanCommand.class, RollbackCommand.class,
-        VersionCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, AdmissionCommand.class, CompileCommand.class, ScanCommand.class,
+        RollbackCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class FloeGitops implements Runnable {
 

@@ -15,14 +15,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Debian's {@code git http-backend} (CGI) behind the JDK's HttpServer: real smart HTTP for the worker's tests, with
- * no servlet container (BUILD-NOTES §4). Repositories are the bare folders under {@code root}, served at
+ * C git's {@code git http-backend} (CGI) behind the JDK's HttpServer: real smart HTTP for the worker's tests and for
+ * {@code floe-gitops demo}, with no servlet container (BUILD-NOTES §4). Loopback only; a development tool, not a Git
+ * host. Repositories are the bare folders under {@code root}, served at
  * {@code http://127.0.0.1:PORT/git/<name>.git}; push is allowed by {@code GIT_HTTP_EXPORT_ALL} plus
  * {@code http.receivepack=true} in each repository's config.
  */
 public final class GitHttpBackendServer implements AutoCloseable {
 
-  private static final String BACKEND = "/usr/lib/git-core/git-http-backend";
+  private static final String DEBIAN_BACKEND = "/usr/lib/git-core/git-http-backend";
+
+  private final String backend;
 
   private final Path root;
   private volatile String fetchPassword;
@@ -41,10 +44,37 @@ public final class GitHttpBackendServer implements AutoCloseable {
   /** On a given port (0: any), so a test can stop the server and start it again at the same URL. */
   public GitHttpBackendServer(Path root, int port) throws IOException {
     this.root = root;
+    this.backend = locateBackend();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/git/", this::handle);
     server.setExecutor(threads);
     server.start();
+  }
+
+  /**
+   * The CGI in {@code git --exec-path} (Debian's path when git cannot say).
+   *
+   * @throws IOException when git is not on the PATH or ships no http-backend
+   */
+  static String locateBackend() throws IOException {
+    String execPath;
+    try {
+      Process git = new ProcessBuilder("git", "--exec-path").redirectErrorStream(true).start();
+      execPath = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (git.waitFor() != 0) {
+        execPath = "";
+      }
+    } catch (IOException e) {
+      throw new IOException("git is not on the PATH (needed to serve repositories over HTTP): " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking git for its exec path", e);
+    }
+    Path candidate = execPath.isEmpty() ? Path.of(DEBIAN_BACKEND) : Path.of(execPath, "git-http-backend");
+    if (!java.nio.file.Files.isExecutable(candidate)) {
+      throw new IOException("git-http-backend not found at " + candidate + " (install C git with its http-backend)");
+    }
+    return candidate.toString();
   }
 
   /**
@@ -89,7 +119,7 @@ public final class GitHttpBackendServer implements AutoCloseable {
         return;
       }
       String path = exchange.getRequestURI().getRawPath().substring("/git".length());
-      ProcessBuilder pb = new ProcessBuilder(BACKEND);
+      ProcessBuilder pb = new ProcessBuilder(backend);
       Map<String, String> env = pb.environment();
       env.put("GIT_PROJECT_ROOT", root.toString());
       env.put("GIT_HTTP_EXPORT_ALL", "1");
@@ -98,7 +128,7 @@ public final class GitHttpBackendServer implements AutoCloseable {
       env.put("QUERY_STRING", exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
       env.put("REQUEST_METHOD", exchange.getRequestMethod());
       env.put("REMOTE_ADDR", "127.0.0.1");
-      env.put("REMOTE_USER", "floe-test");
+      env.put("REMOTE_USER", "floe");
       putHeader(exchange, env, "Content-Type", "CONTENT_TYPE");
       putHeader(exchange, env, "Content-Encoding", "HTTP_CONTENT_ENCODING");
       putHeader(exchange, env, "Git-Protocol", "GIT_PROTOCOL");
