@@ -24,7 +24,7 @@ public final class CommentRenderer {
       } else if (!p.mode().showsCounts()) {
         head.append("compiles | \u2013 | \u2013 | \u2013 |\n");
       } else {
-        head.append("compiles | ").append(p.added().size()).append(" | ").append(p.changed().size()).append(" | ")
+        head.append("compiles | ").append(p.added().size()).append(" | ").append(p.changedCount()).append(" | ")
             .append(p.removed().size()).append(" |\n");
       }
     }

@@ -37,6 +37,9 @@ public final class ReportPage {
       p.changed().forEach(f -> b.append("<li>changed <code>").append(escape(f)).append("</code></li>\n"));
       p.removed().forEach(f -> b.append("<li>removed <code>").append(escape(f)).append("</code></li>\n"));
       b.append("</ul>\n");
+      if (p.unnamedChanges() > 0) {
+        b.append("<p>").append(p.unnamedChanges()).append(" files change (the worker does not name them yet).</p>\n");
+      }
       if (p.mode().showsDiff() && !p.diff().isEmpty()) {
         b.append("<h2>Rendered diff</h2>\n<pre>").append(escape(p.diff())).append("</pre>\n");
       }
