@@ -14,17 +14,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A git host's REST API in the test JVM: records every request (method, path with query, headers, body) and answers
  * from a script, falling back to {@code 201 {}}, as the providers document their answers.
  */
-final class FakeProvider implements AutoCloseable {
+public final class FakeProvider implements AutoCloseable {
 
-  record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
           .map(e -> e.getValue().get(0)).orElse(null);
     }
   }
 
-  record Answer(int status, String body, Map<String, String> headers) {
-    static Answer of(int status, String body) {
+  public record Answer(int status, String body, Map<String, String> headers) {
+    public static Answer of(int status, String body) {
       return new Answer(status, body, Map.of());
     }
   }
@@ -33,7 +33,7 @@ final class FakeProvider implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final Deque<Answer> script = new ArrayDeque<>();
 
-  FakeProvider() throws IOException {
+  public FakeProvider() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -55,18 +55,18 @@ final class FakeProvider implements AutoCloseable {
     server.start();
   }
 
-  FakeProvider answer(Answer... answers) {
+  public FakeProvider answer(Answer... answers) {
     synchronized (script) {
       script.addAll(List.of(answers));
     }
     return this;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Recorded> requests() {
+  public List<Recorded> requests() {
     return List.copyOf(requests);
   }
 
