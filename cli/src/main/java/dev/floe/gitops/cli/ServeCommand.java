@@ -8,6 +8,7 @@ import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
 import dev.floe.gitops.webhook.service.EventProcessorFactory;
+import dev.floe.gitops.webhook.status.StatusModule;
 import dev.floe.gitops.webhook.worker.DeployWorkerFactory;
 import dev.floe.gitops.webhook.service.WebhookService;
 import java.io.PrintWriter;
@@ -110,7 +111,10 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return new NotStarted(ExitCode.USAGE);
     }
-    WebhookService service = WebhookService.register(runtime, gitops, processors, host);
+    // statuses, PR comments and /reports around the worker (docs/status.md)
+    StatusModule statuses = new StatusModule(gitops, runtime.secrets(), java.time.Clock.systemUTC());
+    WebhookService service = WebhookService.register(runtime, gitops, statuses.around(processors), host,
+        statuses::routes);
     try {
       runtime.start().toCompletionStage().toCompletableFuture()
           .get(gitops.shutdown().gracePeriod().toMillis() + 120_000, TimeUnit.MILLISECONDS);
