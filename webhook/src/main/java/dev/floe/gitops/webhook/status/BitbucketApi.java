@@ -59,6 +59,17 @@ public record BitbucketApi() implements ProviderApi {
   }
 
   @Override
+  public ApiRequest listStatuses(String repository, String sha, String token) {
+    return new ApiRequest("GET", "/2.0/repositories/" + repository + "/commit/" + sha + "/statuses?pagelen=100",
+        headers(token), null);
+  }
+
+  @Override
+  public Map<String, String> parseStatuses(String json) {
+    return Json.statuses(Json.read(json).path("values"), "key", "state");
+  }
+
+  @Override
   public int descriptionLimit() {
     return 255;
   }

@@ -60,6 +60,16 @@ public record GitHubApi() implements ProviderApi {
   }
 
   @Override
+  public ApiRequest listStatuses(String repository, String sha, String token) {
+    return new ApiRequest("GET", "/repos/" + repository + "/commits/" + sha + "/status?per_page=100", headers(token), null);
+  }
+
+  @Override
+  public Map<String, String> parseStatuses(String json) {
+    return Json.statuses(Json.read(json).path("statuses"), "context", "state");
+  }
+
+  @Override
   public int descriptionLimit() {
     return 140;
   }

@@ -65,6 +65,22 @@ public record GitLabApi() implements ProviderApi {
   }
 
   @Override
+  public ApiRequest listStatuses(String repository, String sha, String token) {
+    return new ApiRequest("GET", project(repository) + "/repository/commits/" + sha + "/statuses?per_page=100",
+        headers(token), null);
+  }
+
+  @Override
+  public Map<String, String> parseStatuses(String json) {
+    // GitLab lists oldest first: the last entry of a name is its current state
+    var all = Json.read(json);
+    java.util.List<tools.jackson.databind.JsonNode> items = new java.util.ArrayList<>();
+    all.forEach(items::add);
+    java.util.Collections.reverse(items);
+    return Json.statuses(Json.array(items), "name", "status");
+  }
+
+  @Override
   public int descriptionLimit() {
     return 255;
   }

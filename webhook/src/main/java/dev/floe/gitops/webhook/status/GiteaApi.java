@@ -57,6 +57,16 @@ public record GiteaApi() implements ProviderApi {
   }
 
   @Override
+  public ApiRequest listStatuses(String repository, String sha, String token) {
+    return new ApiRequest("GET", "/api/v1/repos/" + repository + "/commits/" + sha + "/status", headers(token), null);
+  }
+
+  @Override
+  public Map<String, String> parseStatuses(String json) {
+    return Json.statuses(Json.read(json).path("statuses"), "context", "status");
+  }
+
+  @Override
   public int descriptionLimit() {
     return 255;
   }

@@ -106,6 +106,23 @@ public final class HttpStatusClient implements StatusClient {
     return new PostResult.Posted(existing.orElseGet(() -> idOf(sent.body())));
   }
 
+  /**
+   * The host's statuses on {@code sha} (context → success | failure | pending), for deploy gates; empty when there is
+   * no token or the host could not be asked, which a gate treats as still waiting.
+   */
+  public Optional<java.util.Map<String, String>> statuses(String sha) {
+    Optional<String> t = token.get();
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    Response r = send(target.api().listStatuses(target.repository(), sha, t.get()));
+    if (!r.ok()) {
+      LOG.warn("statuses of {} on {} not read: {}", sha, target.repository(), r.failure().reason());
+      return Optional.empty();
+    }
+    return Optional.of(target.api().parseStatuses(r.body()));
+  }
+
   private PostResult failedComment(int pullRequest, PostResult.Failed failed) {
     LOG.warn("comment on pull request {} of {} not posted: {}", pullRequest, target.repository(), failed.reason());
     return failed;

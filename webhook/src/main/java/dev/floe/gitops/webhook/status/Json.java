@@ -17,8 +17,37 @@ final class Json {
     return MAPPER.writeValueAsString(body);
   }
 
+  static JsonNode array(java.util.List<JsonNode> items) {
+    var out = MAPPER.createArrayNode();
+    items.forEach(out::add);
+    return out;
+  }
+
   static JsonNode read(String text) {
     return MAPPER.readTree(text);
+  }
+
+  /**
+   * Context → folded state from an array of status objects; the first entry of a context wins (the hosts list the
+   * newest first).
+   */
+  static Map<String, String> statuses(JsonNode array, String contextField, String stateField) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (array == null || !array.isArray()) {
+      return out;
+    }
+    for (JsonNode item : array) {
+      out.putIfAbsent(item.path(contextField).asString(""), fold(item.path(stateField).asString("")));
+    }
+    return out;
+  }
+
+  static String fold(String state) {
+    return switch (state.toLowerCase(java.util.Locale.ROOT)) {
+      case "success", "successful" -> "success";
+      case "failure", "failed", "error", "stopped", "canceled", "cancelled" -> "failure";
+      default -> "pending";
+    };
   }
 
   /** Comments from an array of objects with {@code id} and a body found by {@code bodyPath} (e.g. content/raw). */

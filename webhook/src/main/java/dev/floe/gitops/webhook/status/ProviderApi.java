@@ -27,6 +27,12 @@ public sealed interface ProviderApi permits GitHubApi, GitLabApi, GiteaApi, Bitb
 
   CommentPage parseComments(String json);
 
+  /** The statuses on a commit, for deploy gates. */
+  ApiRequest listStatuses(String repository, String sha, String token);
+
+  /** Context → {@code success | failure | pending}, each provider's states folded to those three. */
+  java.util.Map<String, String> parseStatuses(String json);
+
   /** Longest status description the host accepts, in characters. */
   int descriptionLimit();
 
