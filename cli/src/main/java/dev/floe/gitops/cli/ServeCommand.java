@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The command as installed: events go to the deploy worker (two Git threads; the work is I/O-bound). */
   ServeCommand() {
-    this(new DeployWorkerFactory(2), System.getenv(), ServiceRuntime.MANAGEMENT_HOST);
+    this(new DeployWorkerFactory(2, StatusModule::gateFor), System.getenv(), ServiceRuntime.MANAGEMENT_HOST);
   }
 
   ServeCommand(EventProcessorFactory processors, Map<String, String> environment, String host) {

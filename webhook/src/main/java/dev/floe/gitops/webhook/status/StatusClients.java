@@ -47,6 +47,11 @@ public final class StatusClients {
         () -> token(repository), retry, sleeper, dedupe, localLog(name)));
   }
 
+  /** The host's statuses on {@code sha}, for deploy gates; empty without a token or when the host cannot be asked. */
+  public Optional<Map<String, String>> statuses(RepositoryConfig repository, String sha) {
+    return forRepository(repository) instanceof HttpStatusClient http ? http.statuses(sha) : Optional.empty();
+  }
+
   public LocalStatusLog localLog(String repository) {
     return local.computeIfAbsent(repository, r -> new LocalStatusLog(r, 200));
   }

@@ -52,6 +52,16 @@ public final class StatusModule implements AutoCloseable {
     this.links = new ReportLinks(config.publicUrl(), signer);
   }
 
+  /** Deploy gates over this module's clients: statuses are read with the same token that posts them. */
+  public StatusGate gate() {
+    return new StatusGate(config.environments(), clients::statuses, clients::forRepository, Clock.systemUTC());
+  }
+
+  /** For {@code DeployWorkerFactory}: a module per running service, built from its configuration and secrets. */
+  public static dev.floe.gitops.webhook.worker.DeployGate gateFor(dev.floe.gitops.webhook.service.ProcessorContext context) {
+    return new StatusModule(context.config(), context.secrets(), Clock.systemUTC()).gate();
+  }
+
   public PreviewMode previewMode(String environment) {
     EnvironmentConfig env = config.environments().get(environment);
     return PreviewMode.of(env == null ? Optional.empty() : env.preview(), environment);

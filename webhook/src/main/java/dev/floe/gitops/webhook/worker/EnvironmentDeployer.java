@@ -38,13 +38,19 @@ public final class EnvironmentDeployer {
   static final String LOCAL_PR_PREFIX = "refs/floe/pull/";
 
   /** Bounds of the compare-and-swap loop; {@code sleeper} lets tests skip the real waiting. */
-  public record Settings(int pushAttempts, Backoff backoff, Sleeper sleeper) {
+  public record Settings(int pushAttempts, Backoff backoff, Sleeper sleeper, DeployGate gate) {
     public Settings {
       if (pushAttempts < 1) {
         throw new IllegalArgumentException("pushAttempts must be >= 1");
       }
       Objects.requireNonNull(backoff, "backoff");
       Objects.requireNonNull(sleeper, "sleeper");
+      Objects.requireNonNull(gate, "gate");
+    }
+
+    /** Without deploy gates. */
+    public Settings(int pushAttempts, Backoff backoff, Sleeper sleeper) {
+      this(pushAttempts, backoff, sleeper, DeployGate.OPEN);
     }
   }
 
@@ -77,6 +83,14 @@ public final class EnvironmentDeployer {
 
   /** Renders the environment's current source head (or the rollback's commit) and fast-forwards its deploy branch. */
   public DeployOutcome deploy(RepositoryConfig repository, DeployTarget target, Trigger trigger) {
+    DeployOutcome outcome = deployLocked(repository, target, trigger);
+    if (!(outcome instanceof DeployOutcome.Gated)) {
+      settings.gate().settled(repository, target, outcome);
+    }
+    return outcome;
+  }
+
+  private DeployOutcome deployLocked(RepositoryConfig repository, DeployTarget target, Trigger trigger) {
     Mirror mirror;
     try {
       mirror = mirrors.mirror(repository.name(), repository.url());
@@ -167,6 +181,11 @@ public final class EnvironmentDeployer {
         }
         if (StalenessCheck.isStale(repo, sourceCommit, head.sourceCommit())) {
           return new Final(new DeployOutcome.Stale(sourceCommit, head.sourceCommit().orElse("")));
+        }
+        // gate: statuses on the source head (the pushed head) must allow it; rollbacks are never gated
+        Optional<DeployOutcome> held = settings.gate().hold(repository, target, sourceHead);
+        if (held.isPresent()) {
+          return new Final(held.get());
         }
       }
       // compile
