@@ -146,9 +146,14 @@ public final class ReportingProcessor implements EventProcessor {
     } else if (outcome == null) {
       errors = List.of("not checked");
     }
-    // the worker reports a count of changed files, not their names or the diff yet (docs/status.md, "Missing")
-    int changed = outcome instanceof DeployOutcome.Previewed p ? p.changedFiles() : 0;
-    return EnvironmentPreview.countOnly(t.environment(), t.deployBranch(), errors, changed, mode);
+    if (outcome instanceof DeployOutcome.Previewed p) {
+      DeployOutcome.FileChanges c = p.changes();
+      int named = c.added().size() + c.changed().size() + c.removed().size();
+      // a count without names (an older worker, a test) still shows as that many changed files
+      return new EnvironmentPreview(t.environment(), t.deployBranch(), errors, c.added(), c.changed(), c.removed(),
+          c.diff(), mode, Math.max(0, p.changedFiles() - named));
+    }
+    return EnvironmentPreview.countOnly(t.environment(), t.deployBranch(), errors, 0, mode);
   }
 
   private static int commentLimit(RepositoryConfig repository) {

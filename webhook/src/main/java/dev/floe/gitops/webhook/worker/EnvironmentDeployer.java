@@ -36,6 +36,8 @@ public final class EnvironmentDeployer {
   /** Where deploy branches are kept in a mirror, apart from the source repository's own branches. */
   static final String LOCAL_DEPLOY_PREFIX = "refs/floe/deploy/";
   static final String LOCAL_PR_PREFIX = "refs/floe/pull/";
+  /** A PR's diff is for reading in a comment or a page: past this it is cut (GitHub's comment limit is 65,536). */
+  static final int MAX_PREVIEW_DIFF_CHARS = 1 << 20;
 
   /** Bounds of the compare-and-swap loop; {@code sleeper} lets tests skip the real waiting. */
   public record Settings(int pushAttempts, Backoff backoff, Sleeper sleeper, DeployGate gate) {
@@ -269,7 +271,8 @@ public final class EnvironmentDeployer {
       }
       ObjectId treeId = commits.writeTree(repo, tree); // written so the diff below can read both trees
       DeployHead head = DeployHead.read(repo, mirror.resolve(localDeploy));
-      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, head.tree(), treeId));
+      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, head.tree(), treeId),
+          TreeDiff.between(repo, head.tree(), treeId, MAX_PREVIEW_DIFF_CHARS));
     } catch (IOException | RuntimeException e) {
       return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
     } finally {

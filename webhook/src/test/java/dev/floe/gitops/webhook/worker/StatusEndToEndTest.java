@@ -116,7 +116,9 @@ class StatusEndToEndTest {
     assertThat(comments).extracting(FakeProvider.Recorded::method).containsExactly("GET", "POST");
     assertThat(comments.get(1).path()).isEqualTo("/repos/acme/" + SALES + "/issues/7/comments");
     assertThat(JSON.readTree(comments.get(1).body()).path("body").asString())
-        .startsWith("<!-- floe-gitops:pr-preview -->").contains("| dev | compiles |", "| staging | compiles |");
+        .startsWith("<!-- floe-gitops:pr-preview -->").contains("| dev | compiles | 0 |", "| staging | compiles | 0 |",
+            "<details><summary>dev: rendered diff against deploy/dev</summary>", "```diff\ndiff --git a/", "+++ b/",
+            "revision");
     assertThat(github.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer ghs_e2e_token_value"));
   }
 }
