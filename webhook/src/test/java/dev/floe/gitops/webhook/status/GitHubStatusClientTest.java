@@ -160,6 +160,7 @@ class GitHubStatusClientTest {
     assertThat(reqs.get(0).path()).isEqualTo("/api/v3/repos/acme/sales/issues/12/comments?per_page=100&page=1");
     assertThat(reqs.get(1).path()).isEqualTo("/api/v3/repos/acme/sales/issues/12/comments");
     assertThat(reqs.get(3).path()).isEqualTo("/api/v3/repos/acme/sales/issues/comments/99");
+    assertThat(reqs).allSatisfy(r -> assertThat(r.body() + r.path()).doesNotContain(TOKEN));
     assertThat(Json.read(reqs.get(3).body()).path("body").asString()).endsWith("second");
   }
 
