@@ -8,6 +8,7 @@ import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
 import dev.floe.gitops.webhook.service.EventProcessorFactory;
+import dev.floe.gitops.webhook.status.StatusModule;
 import dev.floe.gitops.webhook.worker.DeployWorkerFactory;
 import dev.floe.gitops.webhook.service.WebhookService;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The command as installed: events go to the deploy worker (two Git threads; the work is I/O-bound). */
   ServeCommand() {
-    this(new DeployWorkerFactory(2), System.getenv(), ServiceRuntime.MANAGEMENT_HOST);
+    this(new DeployWorkerFactory(2, StatusModule::gateFor), System.getenv(), ServiceRuntime.MANAGEMENT_HOST);
   }
 
   ServeCommand(EventProcessorFactory processors, Map<String, String> environment, String host) {
@@ -110,7 +111,10 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return new NotStarted(ExitCode.USAGE);
     }
-    WebhookService service = WebhookService.register(runtime, gitops, processors, host);
+    // statuses, PR comments and /reports around the worker (docs/status.md)
+    StatusModule statuses = new StatusModule(gitops, runtime.secrets(), java.time.Clock.systemUTC());
+    WebhookService service = WebhookService.register(runtime, gitops, statuses.around(processors), host,
+        statuses::routes);
     try {
       runtime.start().toCompletionStage().toCompletableFuture()
           .get(gitops.shutdown().gracePeriod().toMillis() + 120_000, TimeUnit.MILLISECONDS);

@@ -65,6 +65,9 @@ class ServeCommandTest {
       assertThat(seen.get(0).repository()).isEqualTo("acme/sales-analytics");
       assertThat(seen.get(0).cloneUrl()).isEqualTo("https://github.com/acme/sales-analytics.git");
       assertThat(get(management, "/readyz").statusCode()).isEqualTo(200);
+      // report pages share the traffic port; with no reports.signingKey no link can be valid
+      assertThat(get(port, "/reports/acme/sales-analytics/" + "a".repeat(40) + "/dev?expires=1&token=x").statusCode())
+          .isEqualTo(403);
       assertThat(get(management, "/metrics").body())
           .contains("floe_webhook_requests_total{provider=\"github\",status=\"202\"} 1.0");
     } finally {

@@ -23,7 +23,7 @@ final class ConfigBinder {
 
     record Bound(GitopsConfig config, List<ConfigError> errors) {}
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     private final Path configDir;
@@ -62,7 +62,9 @@ final class ConfigBinder {
                 new LoggingConfig(format, logging.oneOf("level")),
                 admission(f.section("admission")),
                 f.opaque("policy"),
-                worker(f.section("worker")));
+                worker(f.section("worker")),
+                f.optionalText("publicUrl"),
+                reports(f.section("reports")));
         return new Bound(config, List.copyOf(errors));
     }
 
@@ -85,6 +87,10 @@ final class ConfigBinder {
                 AdmissionConfig.OldObjectFindings.valueOf(a.oneOf("oldObjectFindings").toUpperCase(Locale.ROOT)),
                 AdmissionConfig.FailureVerdict.valueOf(a.oneOf("failureVerdict").toUpperCase(Locale.ROOT)),
                 budget, a.integer("maxBodyBytes"), cert, key, exemptions);
+    }
+
+    private ReportsConfig reports(Fields r) {
+        return new ReportsConfig(r.secret("signingKey"), positive(r, "linkTtl", ReportsConfig.DEFAULT_LINK_TTL));
     }
 
     private WorkerConfig worker(Fields w) {
@@ -110,12 +116,16 @@ final class ConfigBinder {
 
     /** A zero timeout would fail every publish at once: refuse it here rather than at the first webhook. */
     private Duration positive(Fields section, String key) {
+        return positive(section, key, Duration.ofSeconds(5));
+    }
+
+    private Duration positive(Fields section, String key, Duration fallback) {
         int before = errors.size();
         Duration value = section.duration(key);
-        if (errors.size() > before) return Duration.ofSeconds(5); // already reported as not a duration
+        if (errors.size() > before) return fallback; // already reported as not a duration
         if (value.isZero() || value.isNegative()) {
             errors.add(ConfigError.of(section.path.key(key), "must be a positive duration", section.map.origin()));
-            return Duration.ofSeconds(5);
+            return fallback;
         }
         return value;
     }
@@ -129,9 +139,15 @@ final class ConfigBinder {
             }
             Fields e = new Fields(node, ConfigSchema.ENVIRONMENT, path);
             Path platform = e.requiredPath("platform");
-            out.put(name, new EnvironmentConfig(name, platform, e.optionalText("platformRepository")));
+            Optional<GatesConfig> gates = e.raw("gates").isPresent() ? Optional.of(gates(e.section("gates"))) : Optional.empty();
+            out.put(name, new EnvironmentConfig(name, platform, e.optionalText("platformRepository"),
+                    e.optionalOneOf("preview"), gates));
         });
         return out;
+    }
+
+    private GatesConfig gates(Fields g) {
+        return new GatesConfig(g.texts("requiredStatuses"), positive(g, "maxWait", Duration.ofMinutes(30)));
     }
 
     private List<RepositoryConfig> repositories(Fields root) {
@@ -296,6 +312,7 @@ final class ConfigBinder {
                     case "ms": return Duration.ofMillis(n);
                     case "s": return Duration.ofSeconds(n);
                     case "m": return Duration.ofMinutes(n);
+                    case "d": return Duration.ofDays(n);
                     default: return Duration.ofHours(n);
                 }
             }

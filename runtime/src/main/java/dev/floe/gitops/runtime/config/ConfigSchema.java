@@ -73,9 +73,21 @@ public final class ConfigSchema {
             key("provider", new ValueType.OneOf(PROVIDERS), null, "Git host type."),
             key("webhookSecret", SECRET, null, "Secret of the organisation-level webhook; covers every repository of the organisation."));
 
+    public static final ValueType.Section GATES = section(
+            key("requiredStatuses", new ValueType.ListOf(TEXT), "[]",
+                    "Commit status contexts (e.g. `ci/image`) that must be `success` on the pushed head before the environment deploys."),
+            key("maxWait", DURATION, "30m", "How long a deploy waits for its gates before `floe/deploy-<env>` fails naming the gate."));
+
     public static final ValueType.Section ENVIRONMENT = section(
             key("platform", PATH, null, "Path of the environment's platform.yaml."),
-            key("platformRepository", TEXT, null, "Repository (clone URL) holding platform.yaml; absent: the path is read from local disk."));
+            key("platformRepository", TEXT, null, "Repository (clone URL) holding platform.yaml; absent: the path is read from local disk."),
+            key("preview", oneOf("full", "summary", "none"), "summary for an environment named prod, full elsewhere",
+                    "What pull requests show of the rendered files: `full` (counts and the diff), `summary` (counts), `none`."),
+            key("gates", GATES, null, "Deploy gates: statuses required on the pushed head before deploying."));
+
+    public static final ValueType.Section REPORTS = section(
+            key("signingKey", SECRET, null, "HMAC-SHA256 key (at least 16 bytes) that signs report links; absent: statuses carry no link."),
+            key("linkTtl", DURATION, "7d", "How long a report link stays valid."));
 
     public static final ValueType.Section KAFKA = section(
             key("bootstrapServers", TEXT, null, "Existing Kafka cluster (`host:port,...`). Absent: an embedded single-node broker with its log in `dataDir`."),
@@ -127,6 +139,8 @@ public final class ConfigSchema {
             key("dataDir", PATH, ".floe-gitops", "Data folder: git mirrors and the embedded Kafka log."),
             key("secretsDir", PATH, "/var/run/secrets/floe", "Folder of mounted secret files, one file per secret reference."),
             key("kafka", KAFKA, "{}", "Event queue."),
+            key("publicUrl", TEXT, null, "Base URL under which users reach this service (report links: `<publicUrl>/reports/...`)."),
+            key("reports", REPORTS, "{}", "Report pages linked from commit statuses."),
             key("environments", new ValueType.MapOf(ENVIRONMENT), "{}", "Environments by name."),
             key("repositories", new ValueType.ListOf(REPOSITORY), "[]", "Served repositories."),
             key("organizations", new ValueType.ListOf(ORGANIZATION), "[]", "Organisation-level webhook secrets."),

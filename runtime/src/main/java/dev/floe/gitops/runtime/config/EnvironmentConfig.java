@@ -3,5 +3,20 @@ package dev.floe.gitops.runtime.config;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code platform} is absolute after loading; with a platform repository it is a path inside that repository. */
-public record EnvironmentConfig(String name, Path platform, Optional<String> platformRepository) {}
+/**
+ * {@code platform} is absolute after loading; with a platform repository it is a path inside that repository.
+ * {@code preview} is {@code full | summary | none} as written (the default depends on the name, see docs/status.md).
+ */
+public record EnvironmentConfig(String name, Path platform, Optional<String> platformRepository, Optional<String> preview,
+        Optional<GatesConfig> gates) {
+
+    public EnvironmentConfig {
+        preview = preview == null ? Optional.empty() : preview;
+        gates = gates == null ? Optional.empty() : gates;
+    }
+
+    /** Without preview and gate settings (the defaults). */
+    public EnvironmentConfig(String name, Path platform, Optional<String> platformRepository) {
+        this(name, platform, platformRepository, Optional.empty(), Optional.empty());
+    }
+}

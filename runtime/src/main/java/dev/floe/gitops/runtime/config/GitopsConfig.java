@@ -23,7 +23,9 @@ public record GitopsConfig(
         LoggingConfig logging,
         AdmissionConfig admission,
         Map<String, Object> policy,
-        WorkerConfig worker) {
+        WorkerConfig worker,
+        java.util.Optional<String> publicUrl,
+        ReportsConfig reports) {
 
     public GitopsConfig {
         environments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environments));

@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +20,19 @@ public final class WebhookReceiver implements Component {
 
   private final Vertx vertx;
   private final ReceiverSettings settings;
+  private final UnaryOperator<Router> extraRoutes;
   private volatile HttpServer server;
   private volatile boolean stopping;
 
   public WebhookReceiver(Vertx vertx, ReceiverSettings settings) {
+    this(vertx, settings, UnaryOperator.identity());
+  }
+
+  /** With more routes on the same traffic server (the report pages under {@code /reports}). */
+  public WebhookReceiver(Vertx vertx, ReceiverSettings settings, UnaryOperator<Router> extraRoutes) {
     this.vertx = vertx;
     this.settings = settings;
+    this.extraRoutes = extraRoutes;
   }
 
   /** Ready once listening and until shutdown starts. */
@@ -43,7 +52,7 @@ public final class WebhookReceiver implements Component {
     // Hosts send a delivery in one go: a connection silent for a minute is dropped, so idle or
     // trickling clients cannot hold connections (and body buffers) open indefinitely.
     return vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS))
-        .requestHandler(WebhookRoutes.router(vertx, settings))
+        .requestHandler(extraRoutes.apply(WebhookRoutes.router(vertx, settings)))
         .listen(settings.port(), settings.host())
         .map(s -> {
           server = s;

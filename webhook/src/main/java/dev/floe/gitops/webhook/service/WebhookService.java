@@ -26,6 +26,8 @@ import dev.floe.gitops.webhook.receiver.ServedRepositories;
 import dev.floe.gitops.webhook.receiver.WebhookReceiver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.util.function.UnaryOperator;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -54,12 +56,12 @@ public final class WebhookService {
   private volatile String consumerDeployment;
 
   private WebhookService(ServiceRuntime runtime, GitopsConfig config,
-      EventProcessorFactory processors, String host) {
+      EventProcessorFactory processors, String host, UnaryOperator<Router> extraRoutes) {
     this.runtime = runtime;
     this.config = config;
     this.processors = processors;
     this.host = host;
-    this.receiver = new WebhookReceiver(runtime.vertx(), receiverSettings());
+    this.receiver = new WebhookReceiver(runtime.vertx(), receiverSettings(), extraRoutes);
   }
 
   /**
@@ -70,7 +72,13 @@ public final class WebhookService {
    */
   public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
       EventProcessorFactory processors, String host) {
-    WebhookService service = new WebhookService(runtime, config, processors, host);
+    return register(runtime, config, processors, host, UnaryOperator.identity());
+  }
+
+  /** As above, with more routes on the traffic server (the report pages of status checks). */
+  public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
+      EventProcessorFactory processors, String host, UnaryOperator<Router> extraRoutes) {
+    WebhookService service = new WebhookService(runtime, config, processors, host, extraRoutes);
     runtime.lifecycle()
         .register(Component.of("queue", service::startQueue, service::stopQueue))
         .register(Component.of("publisher", service::startPublisher, service::stopPublisher))

@@ -96,10 +96,31 @@ public sealed interface DeployOutcome {
     }
   }
 
-  /** A pull request's render (no commit): how many files of the deploy tree it would change. */
-  record Previewed(ObjectId sourceCommit, int changedFiles) implements DeployOutcome {
+  /** A pull request's render (no commit): how many files of the deploy tree it would change, which, and the diff. */
+  record Previewed(ObjectId sourceCommit, int changedFiles, FileChanges changes) implements DeployOutcome {
+    public Previewed {
+      changes = changes == null ? FileChanges.NONE : changes;
+    }
+
+    /** Only the count (what tests and older callers give). */
+    public Previewed(ObjectId sourceCommit, int changedFiles) {
+      this(sourceCommit, changedFiles, FileChanges.NONE);
+    }
+
     public String describe() {
       return "compiles; " + changedFiles + " files change";
+    }
+  }
+
+  /** The deploy tree's files a pull request adds, changes and removes, and the unified diff of the rendered files. */
+  record FileChanges(List<String> added, List<String> changed, List<String> removed, String diff) {
+    public static final FileChanges NONE = new FileChanges(List.of(), List.of(), List.of(), "");
+
+    public FileChanges {
+      added = List.copyOf(added);
+      changed = List.copyOf(changed);
+      removed = List.copyOf(removed);
+      diff = diff == null ? "" : diff;
     }
   }
 }

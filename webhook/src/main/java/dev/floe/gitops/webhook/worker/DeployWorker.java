@@ -121,7 +121,7 @@ public final class DeployWorker implements EventProcessor {
   }
 
   /** Any transient environment retries the whole event; the others are idempotent and find their tree unchanged. */
-  static ProcessingOutcome toQueue(EventResult result) {
+  public static ProcessingOutcome toQueue(EventResult result) {
     if (result.ignored() != null) {
       return new ProcessingOutcome.Done("ignored: " + result.ignored());
     }

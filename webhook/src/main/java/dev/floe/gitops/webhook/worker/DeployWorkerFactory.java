@@ -18,16 +18,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeployWorkerFactory implements EventProcessorFactory, AutoCloseable {
 
   private final int gitThreads;
+  private final java.util.function.Function<ProcessorContext, DeployGate> gates;
   private final java.util.List<AutoCloseable> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DeployWorkerFactory(int gitThreads) {
+    this(gitThreads, context -> DeployGate.OPEN);
+  }
+
+  /** With deploy gates built from the running service (they read commit statuses from the git host). */
+  public DeployWorkerFactory(int gitThreads, java.util.function.Function<ProcessorContext, DeployGate> gates) {
     this.gitThreads = gitThreads;
+    this.gates = gates;
   }
 
   @Override
   public EventProcessor create(ProcessorContext context) {
     ExecutorService git = Executors.newFixedThreadPool(gitThreads, daemon("floe-worker-git"));
-    WorkerService service = WorkerService.fromConfig(context.config(), context.secrets(), git);
+    WorkerService service = WorkerService.fromConfig(context.config(), context.secrets(), git, gates.apply(context));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("floe-reconciler"));
     service.startReconciler(timer);
     started.add(() -> {

@@ -36,15 +36,23 @@ public final class EnvironmentDeployer {
   /** Where deploy branches are kept in a mirror, apart from the source repository's own branches. */
   static final String LOCAL_DEPLOY_PREFIX = "refs/floe/deploy/";
   static final String LOCAL_PR_PREFIX = "refs/floe/pull/";
+  /** A PR's diff is for reading in a comment or a page: past this it is cut (GitHub's comment limit is 65,536). */
+  static final int MAX_PREVIEW_DIFF_CHARS = 1 << 20;
 
   /** Bounds of the compare-and-swap loop; {@code sleeper} lets tests skip the real waiting. */
-  public record Settings(int pushAttempts, Backoff backoff, Sleeper sleeper) {
+  public record Settings(int pushAttempts, Backoff backoff, Sleeper sleeper, DeployGate gate) {
     public Settings {
       if (pushAttempts < 1) {
         throw new IllegalArgumentException("pushAttempts must be >= 1");
       }
       Objects.requireNonNull(backoff, "backoff");
       Objects.requireNonNull(sleeper, "sleeper");
+      Objects.requireNonNull(gate, "gate");
+    }
+
+    /** Without deploy gates. */
+    public Settings(int pushAttempts, Backoff backoff, Sleeper sleeper) {
+      this(pushAttempts, backoff, sleeper, DeployGate.OPEN);
     }
   }
 
@@ -77,6 +85,14 @@ public final class EnvironmentDeployer {
 
   /** Renders the environment's current source head (or the rollback's commit) and fast-forwards its deploy branch. */
   public DeployOutcome deploy(RepositoryConfig repository, DeployTarget target, Trigger trigger) {
+    DeployOutcome outcome = deployLocked(repository, target, trigger);
+    if (!(outcome instanceof DeployOutcome.Gated)) {
+      settings.gate().settled(repository, target, outcome);
+    }
+    return outcome;
+  }
+
+  private DeployOutcome deployLocked(RepositoryConfig repository, DeployTarget target, Trigger trigger) {
     Mirror mirror;
     try {
       mirror = mirrors.mirror(repository.name(), repository.url());
@@ -168,6 +184,11 @@ public final class EnvironmentDeployer {
         if (StalenessCheck.isStale(repo, sourceCommit, head.sourceCommit())) {
           return new Final(new DeployOutcome.Stale(sourceCommit, head.sourceCommit().orElse("")));
         }
+        // gate: statuses on the source head (the pushed head) must allow it; rollbacks are never gated
+        Optional<DeployOutcome> held = settings.gate().hold(repository, target, sourceHead);
+        if (held.isPresent()) {
+          return new Final(held.get());
+        }
       }
       // compile
       RenderStep.Render rendered = render.compile(repo, repository.name(), sourceCommit, sourceRef,
@@ -250,7 +271,8 @@ public final class EnvironmentDeployer {
       }
       ObjectId treeId = commits.writeTree(repo, tree); // written so the diff below can read both trees
       DeployHead head = DeployHead.read(repo, mirror.resolve(localDeploy));
-      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, head.tree(), treeId));
+      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, head.tree(), treeId),
+          TreeDiff.between(repo, head.tree(), treeId, MAX_PREVIEW_DIFF_CHARS));
     } catch (IOException | RuntimeException e) {
       return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
     } finally {

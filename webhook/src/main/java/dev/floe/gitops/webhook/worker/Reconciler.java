@@ -108,7 +108,9 @@ public final class Reconciler {
         DeployOutcome outcome = deployer.deploy(repository, target, trigger);
         LOG.info("{} {} ({}): {}", repository.name(), target.environment(), trigger.delivery(), outcome.describe());
         out.put(key, outcome);
-        if (!(outcome instanceof DeployOutcome.Transient) && head.isPresent()) {
+        // a gated head is asked again next tick, as a transient one is: neither is the head's final outcome
+        boolean settled = !(outcome instanceof DeployOutcome.Transient) && !(outcome instanceof DeployOutcome.Gated);
+        if (settled && head.isPresent()) {
           lastHeads.put(key, head.get());
         }
         if (platformChanged && !(outcome instanceof DeployOutcome.Transient)) {

@@ -56,13 +56,20 @@ public final class WorkerService implements AutoCloseable {
    * configuration, full-jitter backoff between compare-and-swap attempts, real sleeping and the system clock.
    */
   public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor) {
+    return fromConfig(config, secrets, executor, DeployGate.OPEN);
+  }
+
+  /** As above, with deploy gates. */
+  public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor,
+      DeployGate gate) {
     WorkerConfig worker = config.worker();
     ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
         () -> ThreadLocalRandom.current().nextDouble());
     return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
         PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
-        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor));
+        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL, gate),
+        executor));
   }
 
   public DeployWorker worker() {

@@ -165,6 +165,16 @@ final class WorkerFixture implements AutoCloseable {
 
   WorkerService service(Path dataDir, PolicyEngine policy, dev.floe.gitops.webhook.queue.Backoff backoff,
       PlatformFiles platformsOverride) {
+    return service(dataDir, policy, backoff, platformsOverride, DeployGate.OPEN);
+  }
+
+  /** With deploy gates. */
+  WorkerService service(Path dataDir, DeployGate gate) {
+    return service(dataDir, PolicyEngine.defaults(), d -> Duration.ZERO, null, gate);
+  }
+
+  WorkerService service(Path dataDir, PolicyEngine policy, dev.floe.gitops.webhook.queue.Backoff backoff,
+      PlatformFiles platformsOverride, DeployGate gate) {
     Map<String, EnvironmentConfig> envs = new LinkedHashMap<>();
     for (String env : List.of("dev", "staging", "prod")) {
       envs.put(env, new EnvironmentConfig(env, platforms.resolve(env + "/platform.yaml"), Optional.empty()));
@@ -172,7 +182,7 @@ final class WorkerFixture implements AutoCloseable {
     PlatformFiles files = platformsOverride != null ? platformsOverride : PlatformFiles.fromDisk(envs);
     WorkerService service = new WorkerService(new WorkerService.Wiring(dataDir, List.copyOf(repositories.values()),
         WorkerConfig.defaults(), files, GitCredentials.none(), policy, CLOCK,
-        new EnvironmentDeployer.Settings(5, backoff, d -> Thread.sleep(d.toMillis())), Runnable::run));
+        new EnvironmentDeployer.Settings(5, backoff, d -> Thread.sleep(d.toMillis()), gate), Runnable::run));
     services.add(service);
     return service;
   }

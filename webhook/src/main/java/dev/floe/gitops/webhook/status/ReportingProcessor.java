@@ -1,0 +1,162 @@
+package dev.floe.gitops.webhook.status;
+
+import dev.floe.gitops.runtime.config.DeployTarget;
+import dev.floe.gitops.runtime.config.GitProvider;
+import dev.floe.gitops.runtime.config.RepositoryConfig;
+import dev.floe.gitops.webhook.event.EventKind;
+import dev.floe.gitops.webhook.event.EventRecord;
+import dev.floe.gitops.webhook.queue.Delivery;
+import dev.floe.gitops.webhook.queue.EventProcessor;
+import dev.floe.gitops.webhook.queue.ProcessingOutcome;
+import dev.floe.gitops.webhook.worker.DeployOutcome;
+import dev.floe.gitops.webhook.worker.DeployTargets;
+import dev.floe.gitops.webhook.worker.DeployWorker;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker with statuses around it: {@code pending} when work starts, the outcome's status after, and for pull
+ * requests the one comment. Posting runs on its own executor, so a slow or failing host never delays the deploy; the
+ * queue's outcome waits for the final statuses at most {@code flushBound}, so a crash right after a deploy redelivers
+ * the event and the second pass (an unchanged tree) finishes the status: a check is never left pending for good.
+ */
+public final class ReportingProcessor implements EventProcessor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportingProcessor.class);
+
+  private final Map<String, RepositoryConfig> repositories;
+  private final Function<EventRecord, DeployWorker.EventResult> worker;
+  private final Function<RepositoryConfig, StatusClient> clients;
+  private final Function<String, PreviewMode> previewModes;
+  private final ReportLinks links;
+  private final ReportStore reports;
+  private final Executor gitExecutor;
+  private final Executor statusExecutor;
+  private final Duration flushBound;
+
+  /** The wiring, as one record rather than a wide constructor. */
+  public record Wiring(List<RepositoryConfig> repositories, Function<EventRecord, DeployWorker.EventResult> worker,
+      Function<RepositoryConfig, StatusClient> clients, Function<String, PreviewMode> previewModes, ReportLinks links,
+      ReportStore reports, Executor gitExecutor, Executor statusExecutor, Duration flushBound) {}
+
+  public ReportingProcessor(Wiring w) {
+    Map<String, RepositoryConfig> byName = new LinkedHashMap<>();
+    w.repositories().forEach(r -> byName.put(r.name(), r));
+    this.repositories = Map.copyOf(byName);
+    this.worker = w.worker();
+    this.clients = w.clients();
+    this.previewModes = w.previewModes();
+    this.links = w.links();
+    this.reports = w.reports();
+    this.gitExecutor = w.gitExecutor();
+    this.statusExecutor = w.statusExecutor();
+    this.flushBound = w.flushBound();
+  }
+
+  @Override
+  public Future<ProcessingOutcome> process(EventRecord event, Delivery delivery) {
+    RepositoryConfig repository = repositories.get(event.repository());
+    List<DeployTarget> targets = repository == null ? List.of() : targets(repository, event);
+    String sha = event.kind() == EventKind.PUSH ? event.after() : event.headSha();
+    if (!targets.isEmpty()) {
+      StatusClient client = clients.apply(repository);
+      statusExecutor.execute(() -> targets.forEach(t -> client.post(StatusReporter.pending(context(event, t), sha,
+          links.link(repository.name(), sha, t.environment())))));
+    }
+    CompletableFuture<ProcessingOutcome> done = CompletableFuture.supplyAsync(() -> worker.apply(event), gitExecutor)
+        .thenCompose(result -> report(repository, targets, event, sha, result)
+            .completeOnTimeout(null, flushBound.toMillis(), TimeUnit.MILLISECONDS)
+            .thenApply(ignored -> DeployWorker.toQueue(result)));
+    return Future.fromCompletionStage(done);
+  }
+
+  private static List<DeployTarget> targets(RepositoryConfig repository, EventRecord event) {
+    if (event.kind() == EventKind.PUSH) {
+      return DeployTargets.isDeployBranch(repository, event.ref()) ? List.of()
+          : DeployTargets.fedBy(repository, event.ref());
+    }
+    return DeployTargets.forPullRequestBase(repository, event.baseRef());
+  }
+
+  private static String context(EventRecord event, DeployTarget t) {
+    return event.kind() == EventKind.PUSH ? StatusReporter.deployContext(t.environment())
+        : StatusReporter.prContext(t.environment());
+  }
+
+  private CompletableFuture<Void> report(RepositoryConfig repository, List<DeployTarget> targets, EventRecord event,
+      String sha, DeployWorker.EventResult result) {
+    if (targets.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.runAsync(() -> {
+      StatusClient client = clients.apply(repository);
+      boolean pr = event.kind() != EventKind.PUSH;
+      List<EnvironmentPreview> previews = new ArrayList<>();
+      for (DeployTarget t : targets) {
+        Optional<String> link = links.link(repository.name(), sha, t.environment());
+        DeployOutcome outcome = result.outcomes().get(t.environment());
+        CommitStatus status;
+        if (outcome == null) {
+          // the worker ignored the event (a Bitbucket fork, …): say why instead of leaving the check pending
+          status = pr && repository.provider() == GitProvider.BITBUCKET && event.headRepository() != null
+              ? StatusReporter.forkUnsupported(t.environment(), sha, link)
+              : new CommitStatus(sha, context(event, t), StatusState.FAILURE,
+                  "not checked: " + String.valueOf(result.ignored()), link);
+        } else {
+          status = pr ? StatusReporter.forPullRequest(t.environment(), t.deployBranch(), sha, outcome, link)
+              : StatusReporter.forDeploy(t.environment(), t.deployBranch(), sha, outcome, link);
+        }
+        EnvironmentPreview preview = preview(t, outcome);
+        previews.add(preview);
+        reports.put(new ReportPage.Report(repository.name(), sha, t.environment(),
+            status.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + status.description(),
+            preview.errors(), preview));
+        PostResult posted = client.post(status);
+        LOG.debug("{} {}: {}", repository.name(), status.context(), posted);
+      }
+      if (pr && event.prNumber() != null) {
+        client.upsertComment(event.prNumber(), CommentRenderer.render(previews, commentLimit(repository)));
+      }
+    }, statusExecutor).exceptionally(e -> {
+      LOG.warn("statuses for {} {} not reported: {}", repository.name(), sha, e.getClass().getSimpleName());
+      return null;
+    });
+  }
+
+  private EnvironmentPreview preview(DeployTarget t, DeployOutcome outcome) {
+    PreviewMode mode = previewModes.apply(t.environment());
+    List<String> errors = List.of();
+    if (outcome instanceof DeployOutcome.Invalid i) {
+      errors = i.errors();
+    } else if (outcome instanceof DeployOutcome.PolicyViolation v) {
+      errors = v.findings();
+    } else if (outcome instanceof DeployOutcome.Transient tr) {
+      errors = List.of("could not check: " + tr.cause());
+    } else if (outcome == null) {
+      errors = List.of("not checked");
+    }
+    if (outcome instanceof DeployOutcome.Previewed p) {
+      DeployOutcome.FileChanges c = p.changes();
+      int named = c.added().size() + c.changed().size() + c.removed().size();
+      // a count without names (an older worker, a test) still shows as that many changed files
+      return new EnvironmentPreview(t.environment(), t.deployBranch(), errors, c.added(), c.changed(), c.removed(),
+          c.diff(), mode, Math.max(0, p.changedFiles() - named));
+    }
+    return EnvironmentPreview.countOnly(t.environment(), t.deployBranch(), errors, 0, mode);
+  }
+
+  private static int commentLimit(RepositoryConfig repository) {
+    return StatusClients.api(repository.provider()).commentLimit();
+  }
+}
