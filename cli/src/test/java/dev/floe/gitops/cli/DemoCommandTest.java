@@ -41,12 +41,17 @@ class DemoCommandTest {
         .contains("Floe-Environment: local")
         .contains("manifests/configmap-sales-analytics-floe-artifacts.yaml")
         .contains("dbt/profiles.yml")
-        .contains("Invalid")
-        .containsPattern("first error: floe.yaml:\\d+:\\d+: unknown storage profile 'archive'")
+        .containsPattern("status floe/local on [0-9a-f]{12} \\(recorded locally, no Git host token\\): failure")
+        .containsPattern("(?m)^\\s+floe\\.yaml:\\d+:\\d+: unknown storage profile 'archive'")
+        .containsPattern("report page: http://127\\.0\\.0\\.1:\\d+/reports/demo/sales-analytics/[0-9a-f]{40}/local"
+            + "\\?expires=\\d+&token=[A-Za-z0-9_-]+ \\(200, [1-9]\\d* bytes\\)")
+        .containsPattern("PR comment \\(recorded locally\\): \\| local \\| fails: ")
         .contains("[7/7] sending an AdmissionReview with an inline token over HTTPS … ok")
         .contains("denied: floe-gitops denied Deployment sales/sales-sync: 1 inline secret: github-pat")
         .contains("demo complete");
-    assertThat(text).doesNotContain("FAILED").doesNotContainPattern("ghp_[A-Za-z0-9]{36}");
+    assertThat(text).doesNotContain("FAILED").doesNotContainPattern("ghp_[A-Za-z0-9]{36}")
+        // the demo's secrets are exactly 48 hex characters (webhook secret, report signing key): neither is printed
+        .doesNotContainPattern("(?<![0-9a-f])[0-9a-f]{48}(?![0-9a-f])");
     assertThat(dir.resolve("stale-file")).doesNotExist();
   }
 

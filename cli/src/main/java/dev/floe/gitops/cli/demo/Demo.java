@@ -15,8 +15,11 @@ import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
 import dev.floe.gitops.webhook.git.GitHttpBackendServer;
-import dev.floe.gitops.webhook.queue.ProcessingOutcome;
 import dev.floe.gitops.webhook.service.WebhookService;
+import dev.floe.gitops.webhook.status.CommitStatus;
+import dev.floe.gitops.webhook.status.LocalStatusLog;
+import dev.floe.gitops.webhook.status.StatusModule;
+import dev.floe.gitops.webhook.status.StatusState;
 import dev.floe.gitops.webhook.worker.DeployWorkerFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +60,9 @@ public final class Demo {
   static final String REPOSITORY = "demo/sales-analytics";
   static final String SECRET_REF = "demo-webhook-secret";
   static final String SECRET_VARIABLE = "DEMO_WEBHOOK_SECRET";
+  static final String SIGNING_KEY_REF = "demo-report-signing-key";
+  static final String SIGNING_KEY_VARIABLE = "DEMO_REPORT_SIGNING_KEY";
+  static final String PR_CONTEXT = "floe/local";
   private static final int STEPS = 7;
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Pattern UNKNOWN_PROFILE = Pattern.compile("(?m)^(\\s+storage:\\s*)default\\s*$");
@@ -64,11 +70,11 @@ public final class Demo {
   private final PrintWriter out;
   private final Options options;
   private final Progress progress;
-  private final OutcomeLog outcomes = new OutcomeLog();
 
   private GitHttpBackendServer gitServer;
   private ServiceRuntime runtime;
   private DeployWorkerFactory workers;
+  private StatusModule statuses;
   private Ports ports;
   private Path caBundle;
 
@@ -158,6 +164,9 @@ public final class Demo {
         profile: local
         server: {port: %d}
         management: {port: %d}
+        publicUrl: "http://127.0.0.1:%d"
+        reports:
+          signingKey: {secret_ref: %s}
         dataDir: "%s"
         secretsDir: "%s"
         kafka: {}
@@ -176,10 +185,12 @@ public final class Demo {
         admission:
           port: %d
         logging: {format: text, level: ERROR}
-        """.formatted(ports.traffic(), ports.management(), options.dataDir().resolve("service"),
+        """.formatted(ports.traffic(), ports.management(), ports.traffic(), SIGNING_KEY_REF,
+        options.dataDir().resolve("service"),
         options.dataDir().resolve("secrets"), platform, REPOSITORY, url, SECRET_REF, ports.admission());
-    // The secret reaches the service the way a deployment hands it over: through the environment map, by reference.
-    Map<String, String> environment = Map.of(SECRET_VARIABLE, new String(secret, StandardCharsets.US_ASCII));
+    // The secrets reach the service the way a deployment hands them over: through the environment map, by reference.
+    Map<String, String> environment = Map.of(SECRET_VARIABLE, new String(secret, StandardCharsets.US_ASCII),
+        SIGNING_KEY_VARIABLE, new String(randomSecret(), StandardCharsets.US_ASCII));
     ConfigLoadResult result = new ConfigLoader(new PolicyConfigScanner(PolicyEngine.defaults())).load(
         ConfigSource.ofText(yaml, options.dataDir().resolve("floe-gitops.yaml"), environment, Map.of(),
             options.repoRoot()));
@@ -191,7 +202,10 @@ public final class Demo {
 
     runtime = ServiceRuntime.create(config, environment, "127.0.0.1");
     workers = new DeployWorkerFactory(2);
-    WebhookService.register(runtime, config, outcomes.around(workers), "127.0.0.1");
+    // as serve does: statuses and the PR comment around the worker (recorded locally: the demo has no Git host token),
+    // signed report pages under /reports on the webhook port
+    statuses = new StatusModule(config, runtime.secrets(), Clock.systemUTC());
+    WebhookService.register(runtime, config, statuses.around(workers), "127.0.0.1", statuses::routes);
 
     SelfSignedCertificates.Generated tls = SelfSignedCertificates.ensure(config.dataDir(), Clock.systemUTC().instant());
     caBundle = tls.caBundle();
@@ -247,7 +261,7 @@ public final class Demo {
       Thread.sleep(250);
     }
     throw new Progress.StepFailed("deploy/local did not reach source commit " + sourceCommit + " within "
-        + WAIT.toSeconds() + " s (worker outcome so far: " + anyOutcome() + ")");
+        + WAIT.toSeconds() + " s (statuses recorded so far: " + recordedStatuses() + ")");
   }
 
   private void showDeploy(CGit git) throws Progress.StepFailed {
@@ -276,41 +290,71 @@ public final class Demo {
     // what a Git host does on "open pull request": the branch, and the PR head under refs/pull/<n>/head
     git.run("push", "-q", "origin", "archive-storage", "HEAD:refs/pull/1/head");
     String head = git.run("rev-parse", "HEAD").trim();
-    String delivery = "demo-pr-" + UUID.randomUUID();
-    deliver("pull_request", delivery, DemoRequests.pullRequestPayload(REPOSITORY, 1, "archive-storage", head, "main"),
-        secret);
-    ProcessingOutcome outcome = awaitOutcome(delivery);
-    return pullRequestResult(outcome);
-  }
-
-  /**
-   * What the PR shows. Status reporting (the commit status the worker records and its report page) is built in
-   * parallel; until it is here the demo shows the worker's own outcome for the PR, which is what that status carries.
-   * Switch this method to the recorded status when it lands.
-   */
-  private String pullRequestResult(ProcessingOutcome outcome) throws Progress.StepFailed {
-    if (!(outcome instanceof ProcessingOutcome.Done done) || !done.outcome().contains("invalid: ")) {
-      throw new Progress.StepFailed("expected the PR to be refused as invalid, the worker said: " + outcome);
+    deliver("pull_request", "demo-pr-" + UUID.randomUUID(),
+        DemoRequests.pullRequestPayload(REPOSITORY, 1, "archive-storage", head, "main"), secret);
+    CommitStatus status = awaitFinalStatus(head);
+    if (status.state() != StatusState.FAILURE) {
+      throw new Progress.StepFailed("expected " + PR_CONTEXT + " to fail on the PR head, it is " + status.state()
+          + ": " + status.description());
     }
-    String text = done.outcome();
-    String first = text.substring(text.indexOf("invalid: ") + "invalid: ".length()).split("; ")[0];
-    return "worker outcome for PR #1 (local): Invalid\n      first error: " + first;
+    String link = status.targetUrl().orElseThrow(() -> new Progress.StepFailed(
+        "the " + PR_CONTEXT + " status carries no report link"));
+    HttpResponse<byte[]> page = DemoRequests.get(link);
+    if (page.statusCode() != 200) {
+      throw new Progress.StepFailed("the report page answered " + page.statusCode() + ": " + link);
+    }
+    StringBuilder shown = new StringBuilder("status " + PR_CONTEXT + " on " + head.substring(0, 12)
+        + " (recorded locally, no Git host token): " + status.state().name().toLowerCase(java.util.Locale.ROOT)
+        + "\n      " + status.description()
+        + "\n      report page: " + link + " (" + page.statusCode() + ", " + page.body().length + " bytes)");
+    awaitComment(1).ifPresent(row -> shown.append("\n      PR comment (recorded locally): ").append(row));
+    return shown.toString();
   }
 
-  private ProcessingOutcome awaitOutcome(String delivery) throws Exception {
+  /** The final (not pending) {@code floe/local} status the worker's reporting recorded for {@code sha}. */
+  private CommitStatus awaitFinalStatus(String sha) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<ProcessingOutcome> outcome = outcomes.outcome(delivery);
-      if (outcome.isPresent()) {
-        return outcome.get();
+      Optional<CommitStatus> last = localLog().entries().stream().map(LocalStatusLog.Entry::status)
+          .filter(s -> s != null && s.sha().equals(sha) && s.context().equals(PR_CONTEXT)
+              && s.state() != StatusState.PENDING)
+          .reduce((a, b) -> b);
+      if (last.isPresent()) {
+        return last.get();
       }
       Thread.sleep(100);
     }
-    throw new Progress.StepFailed("the worker did not finish delivery " + delivery + " within " + WAIT.toSeconds() + " s");
+    throw new Progress.StepFailed("no final " + PR_CONTEXT + " status for " + sha + " within " + WAIT.toSeconds()
+        + " s (recorded so far: " + recordedStatuses() + ")");
   }
 
-  private String anyOutcome() {
-    return outcomes.describe();
+  /** The first row of the recorded PR comment's table; the comment follows the statuses, so it may take a moment. */
+  private Optional<String> awaitComment(int pullRequest) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<String> body = localLog().entries().stream()
+          .filter(e -> e.comment() != null && Integer.valueOf(pullRequest).equals(e.pullRequest()))
+          .map(LocalStatusLog.Entry::comment).reduce((a, b) -> b);
+      if (body.isPresent()) {
+        List<String> rows = body.get().lines().filter(l -> l.startsWith("|") && !l.startsWith("|---")).toList();
+        return rows.size() > 1 ? Optional.of(rows.get(1)) : rows.stream().findFirst();
+      }
+      Thread.sleep(100);
+    }
+    return Optional.empty();
+  }
+
+  private LocalStatusLog localLog() {
+    return statuses.localLog(REPOSITORY);
+  }
+
+  private String recordedStatuses() {
+    if (statuses == null) {
+      return "none";
+    }
+    List<String> recorded = localLog().entries().stream().map(LocalStatusLog.Entry::status)
+        .filter(s -> s != null).map(s -> s.context() + " " + s.state() + " " + s.description()).toList();
+    return recorded.isEmpty() ? "none" : String.join("; ", recorded);
   }
 
   // --- step 7: admission ---
@@ -371,6 +415,9 @@ public final class Demo {
       } catch (Exception e) {
         clean = false;
       }
+    }
+    if (statuses != null) {
+      statuses.close();
     }
     if (workers != null) {
       try {

@@ -44,6 +44,12 @@ final class DemoRequests {
         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A plain GET, as a browser opening a link would. */
+  static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   static String pushPayload(String repository, String ref, String before, String after) {
     return """
         {"ref":"%s","before":"%s","after":"%s","repository":{"full_name":"%s"}}"""

@@ -87,6 +87,11 @@ public final class StatusModule implements AutoCloseable {
     return new ReportRoutes(reports, verifying).install(router);
   }
 
+  /** What was recorded instead of posted for a repository without a token (the demo shows it). */
+  public LocalStatusLog localLog(String repository) {
+    return clients.localLog(repository);
+  }
+
   public ReportStore reports() {
     return reports;
   }
