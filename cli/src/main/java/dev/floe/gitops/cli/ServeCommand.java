@@ -4,12 +4,14 @@ import dev.floe.gitops.policy.PolicyEngine;
 import dev.floe.gitops.runtime.config.ConfigLoadResult;
 import dev.floe.gitops.runtime.config.ConfigLoader;
 import dev.floe.gitops.runtime.config.GitopsConfig;
+import dev.floe.gitops.runtime.lifecycle.Component;
 import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
 import dev.floe.gitops.webhook.service.EventProcessorFactory;
 import dev.floe.gitops.webhook.worker.DeployWorkerFactory;
 import dev.floe.gitops.webhook.service.WebhookService;
+import io.vertx.core.Future;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -110,7 +112,18 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return new NotStarted(ExitCode.USAGE);
     }
-    WebhookService service = WebhookService.register(runtime, gitops, processors, host);
+    TracingSetup.Setup tracing = TracingSetup.fromEnvironment(environment);
+    if (tracing.tracing().enabled()) {
+      LOG.info("tracing on: spans go to the OTLP endpoint the OTEL_* variables name");
+    }
+    // registered first, so it stops last and flushes the spans of the other components' stops
+    runtime.lifecycle().register(Component.of("tracing", Future::succeededFuture,
+        () -> runtime.vertx().executeBlocking(() -> {
+          tracing.close();
+          return null;
+        })));
+    WebhookService service =
+        WebhookService.register(runtime, gitops, processors, host, tracing.tracing());
     try {
       runtime.start().toCompletionStage().toCompletableFuture()
           .get(gitops.shutdown().gracePeriod().toMillis() + 120_000, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.queue;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,6 +42,7 @@ public final class EventConsumerLoop extends VerticleBase {
   private final Backoff backoff;
   private final EventRecordCodec codec;
   private final int windowCapacity;
+  private Tracing tracing = Tracing.noop();
 
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
   /** Per owned partition, the next offset after the last final outcome. */
@@ -63,6 +65,16 @@ public final class EventConsumerLoop extends VerticleBase {
     this(settings, processor, backoff, new EventRecordCodec(), DeliveryWindow.DEFAULT_CAPACITY);
   }
 
+  /**
+   * Continues each record's trace (its {@code traceparent} header) in a consumer span that is
+   * current while the processor runs, so the worker's steps become its children. Call before
+   * deploying.
+   */
+  public EventConsumerLoop tracing(Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClientConfigs.consumer(settings), String.class,
@@ -72,7 +84,7 @@ public final class EventConsumerLoop extends VerticleBase {
     consumer.pollTimeout(POLL_TIMEOUT);
     deadLetters = DeadLetterPublisher.create(vertx, settings);
     handling = new RecordHandling(context, processor, codec, deadLetters, backoff,
-        settings.maxAttempts(), new ConsumerControl());
+        settings.maxAttempts(), new ConsumerControl(), tracing);
     consumer.partitionsAssignedHandler(this::assigned);
     consumer.partitionsRevokedHandler(this::revoked);
     consumer.exceptionHandler(this::consumerError);

@@ -1,7 +1,11 @@
 package dev.floe.gitops.webhook.queue;
 
 import dev.floe.gitops.webhook.event.DecodeException;
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecord;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -84,11 +88,30 @@ final class PartitionWorker {
       boolean duplicate) {
     Delivery delivery =
         new Delivery(record.topic(), record.partition(), record.offset(), attempt, duplicate);
+    // One consumer span per attempt, parented on the record's traceparent: a retry or a
+    // redelivery after a restart joins the trace the webhook started.
+    Span span = handling.tracing().startFrom("process event", SpanKind.CONSUMER,
+        traceparentOf(record, event));
+    Tracing.set(span, Tracing.Attr.REPOSITORY, event.repository());
+    Tracing.set(span, Tracing.Attr.DELIVERY, event.deliveryId());
+    Tracing.set(span, Tracing.Attr.ATTEMPT, Integer.toString(attempt));
     Future<ProcessingOutcome> processed;
-    try {
+    try (Scope ignored = span.makeCurrent()) {
       processed = handling.processor().process(event, delivery);
     } catch (RuntimeException e) {
       processed = Future.failedFuture(e);
+    }
+    if (processed != null) {
+      processed.onComplete(done -> {
+        if (done.failed()) {
+          Tracing.failed(span, done.cause());
+        } else if (done.result() != null) {
+          Tracing.set(span, Tracing.Attr.OUTCOME, outcomeName(done.result()));
+        }
+        span.end();
+      });
+    } else {
+      span.end();
     }
     if (processed == null) {
       processed = Future.failedFuture(new IllegalStateException("processor returned no future"));
@@ -121,6 +144,20 @@ final class PartitionWorker {
         }
       }
     });
+  }
+
+  private static String traceparentOf(KafkaConsumerRecord<String, byte[]> record, EventRecord event) {
+    for (var header : record.headers()) {
+      if (header.key().equals("traceparent") && header.value() != null) {
+        return header.value().toString();
+      }
+    }
+    return event.traceparent();
+  }
+
+  /** The outcome's kind only: its text can quote a git host's answer. */
+  private static String outcomeName(ProcessingOutcome outcome) {
+    return outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   private ProcessingOutcome outcomeOf(AsyncResult<ProcessingOutcome> result, Delivery delivery) {

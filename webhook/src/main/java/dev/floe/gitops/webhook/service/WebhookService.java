@@ -9,6 +9,7 @@ import dev.floe.gitops.runtime.management.Readiness;
 import dev.floe.gitops.runtime.secrets.SecretRef;
 import dev.floe.gitops.runtime.secrets.SecretResolver;
 import dev.floe.gitops.runtime.secrets.SecretValue;
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecord;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
 import dev.floe.gitops.webhook.queue.EventConsumerLoop;
@@ -48,14 +49,16 @@ public final class WebhookService {
   private final EventProcessorFactory processors;
   private final String host;
   private final WebhookReceiver receiver;
+  private final Tracing tracing;
 
   private volatile QueueStartup.StartedQueue queue;
   private volatile EventPublisher publisher;
   private volatile String consumerDeployment;
 
   private WebhookService(ServiceRuntime runtime, GitopsConfig config,
-      EventProcessorFactory processors, String host) {
+      EventProcessorFactory processors, String host, Tracing tracing) {
     this.runtime = runtime;
+    this.tracing = tracing;
     this.config = config;
     this.processors = processors;
     this.host = host;
@@ -70,7 +73,13 @@ public final class WebhookService {
    */
   public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
       EventProcessorFactory processors, String host) {
-    WebhookService service = new WebhookService(runtime, config, processors, host);
+    return register(runtime, config, processors, host, Tracing.noop());
+  }
+
+  /** As above, with one trace per event: receive → produce → consume → the worker's steps. */
+  public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
+      EventProcessorFactory processors, String host, Tracing tracing) {
+    WebhookService service = new WebhookService(runtime, config, processors, host, tracing);
     runtime.lifecycle()
         .register(Component.of("queue", service::startQueue, service::stopQueue))
         .register(Component.of("publisher", service::startPublisher, service::stopPublisher))
@@ -87,7 +96,7 @@ public final class WebhookService {
     SecretResolver secrets = runtime.secrets();
     return new ReceiverSettings(host, config.server().port(), config.server().maxBodyBytes(),
         new ServedRepositories(config), ref -> lookup(secrets, ref), this::publish,
-        runtime.metrics(), Clock.systemUTC(), RecentDeliveries.DEFAULT_CAPACITY);
+        runtime.metrics(), Clock.systemUTC(), RecentDeliveries.DEFAULT_CAPACITY, tracing);
   }
 
   private static Optional<SecretValue> lookup(SecretResolver secrets, SecretRef ref) {
@@ -138,9 +147,11 @@ public final class WebhookService {
   private Future<Void> startWorker() {
     QueueSettings settings = queue.settings();
     EventProcessor processor = processors.create(new ProcessorContext(runtime.vertx(), config,
-        runtime.secrets(), runtime.metrics(), runtime.health()));
+        runtime.secrets(), runtime.metrics(), runtime.health(), tracing,
+        new EventMetrics(runtime.metrics())));
     return runtime.vertx()
-        .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings)))
+        .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings))
+            .tracing(tracing))
         .map(id -> {
           consumerDeployment = id;
           return null;

@@ -56,7 +56,9 @@ public final class DeployWorker implements EventProcessor {
 
   @Override
   public Future<ProcessingOutcome> process(EventRecord event, Delivery delivery) {
-    return Future.fromCompletionStage(CompletableFuture.supplyAsync(() -> toQueue(handle(event)), executor));
+    // the event's span (current on the consumer's thread) follows the work onto the executor
+    return Future.fromCompletionStage(CompletableFuture.supplyAsync(
+        io.opentelemetry.context.Context.current().wrapSupplier(() -> toQueue(handle(event))), executor));
   }
 
   /** The synchronous core, for tests and the CLI: what the event did to each environment. */
