@@ -2,6 +2,8 @@ package dev.floe.gitops.webhook.queue;
 
 import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
@@ -43,6 +45,9 @@ public final class EventConsumerLoop extends VerticleBase {
   private final EventRecordCodec codec;
   private final int windowCapacity;
   private Tracing tracing = Tracing.noop();
+  private MeterRegistry registry;
+  private java.util.function.Consumer<String> outcomes = outcome -> { };
+  private KafkaClientMetrics clientMetrics;
 
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
   /** Per owned partition, the next offset after the last final outcome. */
@@ -75,6 +80,17 @@ public final class EventConsumerLoop extends VerticleBase {
     return this;
   }
 
+  /**
+   * Binds the consumer's client metrics (among them {@code records-lag} per partition) to {@code
+   * registry}, and tells {@code outcomes} how each record ended: {@code done}, {@code retry} (one
+   * more attempt scheduled) or {@code dead_lettered}. Call before deploying.
+   */
+  public EventConsumerLoop metrics(MeterRegistry registry, java.util.function.Consumer<String> outcomes) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClientConfigs.consumer(settings), String.class,
@@ -84,7 +100,11 @@ public final class EventConsumerLoop extends VerticleBase {
     consumer.pollTimeout(POLL_TIMEOUT);
     deadLetters = DeadLetterPublisher.create(vertx, settings);
     handling = new RecordHandling(context, processor, codec, deadLetters, backoff,
-        settings.maxAttempts(), new ConsumerControl(), tracing);
+        settings.maxAttempts(), new ConsumerControl(), tracing, outcomes);
+    if (registry != null) {
+      clientMetrics = new KafkaClientMetrics(consumer.unwrap());
+      clientMetrics.bindTo(registry);
+    }
     consumer.partitionsAssignedHandler(this::assigned);
     consumer.partitionsRevokedHandler(this::revoked);
     consumer.exceptionHandler(this::consumerError);
@@ -106,6 +126,9 @@ public final class EventConsumerLoop extends VerticleBase {
       return Future.succeededFuture();
     }
     stopping = true;
+    if (clientMetrics != null) {
+      clientMetrics.close();
+    }
     workers.values().forEach(PartitionWorker::revoke);
     workers.clear();
     Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();

@@ -124,6 +124,7 @@ final class PartitionWorker {
       if (outcome instanceof ProcessingOutcome.Done done) {
         window.remember(event.provider(), event.deliveryId());
         LOG.debug("{} offset {}: {}", partition, record.offset(), done.outcome());
+        handling.outcomes().accept("done");
         commit(record);
         next();
       } else if (outcome instanceof ProcessingOutcome.Fail fail) {
@@ -136,6 +137,7 @@ final class PartitionWorker {
           long delay = Math.max(1, handling.backoff().delay(attempt).toMillis());
           LOG.info("{} offset {}: attempt {} will be retried in {} ms: {}", partition,
               record.offset(), attempt, delay, retry.cause());
+          handling.outcomes().accept("retry");
           vertx().setTimer(delay, id -> {
             if (!revoked) {
               attempt(record, event, attempt + 1, duplicate);
@@ -186,6 +188,7 @@ final class PartitionWorker {
       if (sent.succeeded()) {
         LOG.warn("{} offset {} went to the dead-letter topic after {} attempt(s): {}", partition,
             record.offset(), attempts, error);
+        handling.outcomes().accept("dead_lettered");
         commit(record);
         next();
       } else {

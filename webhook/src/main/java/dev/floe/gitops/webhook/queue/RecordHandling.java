@@ -13,4 +13,5 @@ record RecordHandling(
     Backoff backoff,
     int maxAttempts,
     PartitionControl control,
-    Tracing tracing) {}
+    Tracing tracing,
+    java.util.function.Consumer<String> outcomes) {}

@@ -146,12 +146,18 @@ public final class WebhookService {
 
   private Future<Void> startWorker() {
     QueueSettings settings = queue.settings();
+    EventMetrics events = new EventMetrics(runtime.metrics());
     EventProcessor processor = processors.create(new ProcessorContext(runtime.vertx(), config,
-        runtime.secrets(), runtime.metrics(), runtime.health(), tracing,
-        new EventMetrics(runtime.metrics())));
+        runtime.secrets(), runtime.metrics(), runtime.health(), tracing, events));
     return runtime.vertx()
         .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings))
-            .tracing(tracing))
+            .tracing(tracing)
+            .metrics(runtime.metrics(), outcome -> {
+              events.event(outcome);
+              if (outcome.equals("dead_lettered")) {
+                events.deadLettered();
+              }
+            }))
         .map(id -> {
           consumerDeployment = id;
           return null;

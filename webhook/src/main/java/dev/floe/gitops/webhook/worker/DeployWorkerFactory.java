@@ -27,7 +27,8 @@ public final class DeployWorkerFactory implements EventProcessorFactory, AutoClo
   @Override
   public EventProcessor create(ProcessorContext context) {
     ExecutorService git = Executors.newFixedThreadPool(gitThreads, daemon("floe-worker-git"));
-    WorkerService service = WorkerService.fromConfig(context.config(), context.secrets(), git);
+    WorkerService service = WorkerService.fromConfig(context.config(), context.secrets(), git,
+        context.tracing(), context.events());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("floe-reconciler"));
     service.startReconciler(timer);
     started.add(() -> {

@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.worker;
 
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.runtime.config.DeployTarget;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.webhook.git.Mirror;
@@ -37,12 +38,20 @@ public final class Reconciler {
   private final GitCredentials credentials;
   private final PlatformFiles platforms;
   private final EnvironmentDeployer deployer;
+  private final EventMetrics metrics;
   private final Map<String, ObjectId> lastHeads = new HashMap<>();
   private final Map<String, String> lastDigests = new HashMap<>();
   private volatile java.util.function.Predicate<RepositoryConfig> owned = PartitionOwnership.all();
 
   public Reconciler(List<RepositoryConfig> repositories, MirrorStore mirrors, GitCredentials credentials,
       PlatformFiles platforms, EnvironmentDeployer deployer) {
+    this(repositories, mirrors, credentials, platforms, deployer, EventMetrics.unregistered());
+  }
+
+  /** {@code metrics} counts the runs and the catches: renders that no webhook had announced. */
+  public Reconciler(List<RepositoryConfig> repositories, MirrorStore mirrors, GitCredentials credentials,
+      PlatformFiles platforms, EnvironmentDeployer deployer, EventMetrics metrics) {
+    this.metrics = metrics;
     this.repositories = List.copyOf(repositories);
     this.mirrors = mirrors;
     this.credentials = credentials;
@@ -71,6 +80,7 @@ public final class Reconciler {
 
   /** One pass over every served repository and environment; returns what each did ("repo env" → outcome). */
   public synchronized Map<String, DeployOutcome> tick() {
+    metrics.reconcilerRan();
     Map<String, String> changedPlatforms = new HashMap<>();
     Map<String, String> digests = new HashMap<>();
     Map<String, DeployOutcome> out = new LinkedHashMap<>();
@@ -108,6 +118,9 @@ public final class Reconciler {
         DeployOutcome outcome = deployer.deploy(repository, target, trigger);
         LOG.info("{} {} ({}): {}", repository.name(), target.environment(), trigger.delivery(), outcome.describe());
         out.put(key, outcome);
+        if (outcome instanceof DeployOutcome.Deployed) {
+          metrics.reconcilerCaught();
+        }
         if (!(outcome instanceof DeployOutcome.Transient) && head.isPresent()) {
           lastHeads.put(key, head.get());
         }

@@ -1,5 +1,7 @@
 package dev.floe.gitops.webhook.worker;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.compiler.CompilerLimits;
 import dev.floe.gitops.compiler.FloeCompiler;
 import dev.floe.gitops.policy.PolicyConfig;
@@ -39,6 +41,11 @@ public final class WorkerService implements AutoCloseable {
   private final WorkerConfig settings;
 
   public WorkerService(Wiring w) {
+    this(w, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  /** With the service's tracing (a span per environment and step) and the worker-side meters. */
+  public WorkerService(Wiring w, Tracing tracing, EventMetrics metrics) {
     this.settings = w.worker();
     this.mirrors = new MirrorStore(w.dataDir());
     this.repositories = List.copyOf(w.repositories());
@@ -46,9 +53,9 @@ public final class WorkerService implements AutoCloseable {
         new RenderStep(new FloeCompiler(CompilerLimits.defaults()), GitSourceTree.Limits.defaults()),
         new PolicyScanStep(w.policy()),
         new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock()),
-        w.push());
+        w.push(), tracing, metrics);
     this.worker = new DeployWorker(repositories, deployer, w.executor());
-    this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer);
+    this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer, metrics);
   }
 
   /**
@@ -56,13 +63,19 @@ public final class WorkerService implements AutoCloseable {
    * configuration, full-jitter backoff between compare-and-swap attempts, real sleeping and the system clock.
    */
   public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor) {
+    return fromConfig(config, secrets, executor, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor,
+      Tracing tracing, EventMetrics metrics) {
     WorkerConfig worker = config.worker();
     ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
         () -> ThreadLocalRandom.current().nextDouble());
     return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
         PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
-        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor));
+        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor),
+        tracing, metrics);
   }
 
   public DeployWorker worker() {
