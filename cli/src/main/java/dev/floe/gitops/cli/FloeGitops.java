@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "GitOps control service for the Floe data platform.",
-    subcommands = {ServeCommand.class, AdmissionCommand.class, CompileCommand.class, ScanCommand.class, VersionCommand.class,
+    subcommands = {ServeCommand.class, AdmissionCommand.class, DlqCommand.class, CompileCommand.class, ScanCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class FloeGitops implements Runnable {
 
