@@ -56,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (dataDir).")
   Path dataDir;
 
+  /** How often the configuration file is checked for changes; tests shorten it. */
+  java.time.Duration reloadInterval = java.time.Duration.ofSeconds(5);
+
   private final EventProcessorFactory processors;
   private final Map<String, String> environment;
   private final String host;
@@ -92,8 +95,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Loads the configuration and starts every component; used by {@link #call} and by tests. */
   Start start(PrintWriter err) {
-    ConfigLoadResult result = new ConfigLoader(new PolicyConfigScanner(PolicyEngine.defaults()))
-        .load(configFile(), environment, flags(), Path.of("").toAbsolutePath());
+    ConfigLoadResult result = load();
     if (result instanceof ConfigLoadResult.Invalid invalid) {
       err.println(invalid.report());
       err.flush();
@@ -137,9 +139,23 @@ final class ServeCommand implements Callable<Integer> {
       }
       return new NotStarted(ExitCode.FAILURE);
     }
+    configFile().ifPresent(file -> watch(runtime, service, file, gitops));
     LOG.info("floe-gitops serve is running (traffic port {}, management port {})",
         gitops.server().port(), gitops.management().port());
     return new Running(runtime, service);
+  }
+
+  /** Polls the configuration file; a changed {@code repositories} applies without a restart. */
+  private void watch(ServiceRuntime runtime, WebhookService service, Path file, GitopsConfig gitops) {
+    ConfigReloader reloader = new ConfigReloader(file, gitops, this::load, service::applyRepositories);
+    long interval = Math.max(100, reloadInterval.toMillis());
+    // on a worker thread: reading and validating the file must not hold an event loop
+    runtime.vertx().setPeriodic(interval, id -> runtime.vertx().executeBlocking(reloader::check, true));
+  }
+
+  private ConfigLoadResult load() {
+    return new ConfigLoader(new PolicyConfigScanner(PolicyEngine.defaults()))
+        .load(configFile(), environment, flags(), Path.of("").toAbsolutePath());
   }
 
   private Optional<Path> configFile() {

@@ -50,6 +50,8 @@ public final class WebhookService {
   private final String host;
   private final WebhookReceiver receiver;
   private final Tracing tracing;
+  private final ServedRepositories served;
+  private final ConfigUpdates updates = new ConfigUpdates();
 
   private volatile QueueStartup.StartedQueue queue;
   private volatile EventPublisher publisher;
@@ -59,6 +61,7 @@ public final class WebhookService {
       EventProcessorFactory processors, String host, Tracing tracing) {
     this.runtime = runtime;
     this.tracing = tracing;
+    this.served = new ServedRepositories(config);
     this.config = config;
     this.processors = processors;
     this.host = host;
@@ -92,10 +95,22 @@ public final class WebhookService {
     return receiver;
   }
 
+  /**
+   * Applies a reloaded configuration's {@code repositories} and {@code organizations} without a
+   * restart: the receiver serves them from the next delivery, the worker routes by them from the
+   * next event. Other keys take effect at the next restart.
+   */
+  public void applyRepositories(GitopsConfig reloaded) {
+    served.replace(reloaded);
+    updates.publish(reloaded);
+    LOG.info("configuration reloaded: now serving {} repositories and {} organizations",
+        reloaded.repositories().size(), reloaded.organizations().size());
+  }
+
   private ReceiverSettings receiverSettings() {
     SecretResolver secrets = runtime.secrets();
     return new ReceiverSettings(host, config.server().port(), config.server().maxBodyBytes(),
-        new ServedRepositories(config), ref -> lookup(secrets, ref), this::publish,
+        served, ref -> lookup(secrets, ref), this::publish,
         runtime.metrics(), Clock.systemUTC(), RecentDeliveries.DEFAULT_CAPACITY, tracing);
   }
 
@@ -148,7 +163,7 @@ public final class WebhookService {
     QueueSettings settings = queue.settings();
     EventMetrics events = new EventMetrics(runtime.metrics());
     EventProcessor processor = processors.create(new ProcessorContext(runtime.vertx(), config,
-        runtime.secrets(), runtime.metrics(), runtime.health(), tracing, events));
+        runtime.secrets(), runtime.metrics(), runtime.health(), tracing, events, updates));
     return runtime.vertx()
         .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings))
             .tracing(tracing)

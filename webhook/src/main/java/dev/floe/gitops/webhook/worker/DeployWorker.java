@@ -42,16 +42,21 @@ public final class DeployWorker implements EventProcessor {
     }
   }
 
-  private final Map<String, RepositoryConfig> repositories;
+  private volatile Map<String, RepositoryConfig> repositories;
   private final EnvironmentDeployer deployer;
   private final Executor executor;
 
   public DeployWorker(List<RepositoryConfig> repositories, EnvironmentDeployer deployer, Executor executor) {
+    replaceRepositories(repositories);
+    this.deployer = deployer;
+    this.executor = executor;
+  }
+
+  /** Routes events by a reloaded configuration's repositories from the next event on. */
+  public void replaceRepositories(List<RepositoryConfig> repositories) {
     Map<String, RepositoryConfig> byName = new LinkedHashMap<>();
     repositories.forEach(r -> byName.put(r.name(), r));
     this.repositories = Map.copyOf(byName);
-    this.deployer = deployer;
-    this.executor = executor;
   }
 
   @Override

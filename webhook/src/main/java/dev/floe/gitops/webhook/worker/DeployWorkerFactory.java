@@ -31,6 +31,7 @@ public final class DeployWorkerFactory implements EventProcessorFactory, AutoClo
         context.tracing(), context.events());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("floe-reconciler"));
     service.startReconciler(timer);
+    context.updates().subscribe(reloaded -> service.replaceRepositories(reloaded.repositories()));
     started.add(() -> {
       timer.shutdownNow();
       git.shutdownNow();

@@ -33,7 +33,7 @@ public final class Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-  private final List<RepositoryConfig> repositories;
+  private volatile List<RepositoryConfig> repositories;
   private final MirrorStore mirrors;
   private final GitCredentials credentials;
   private final PlatformFiles platforms;
@@ -63,6 +63,10 @@ public final class Reconciler {
    * Restricts the reconciler to the repositories this replica owns, e.g. {@link PartitionOwnership#owning} with the
    * consumer's current assignment; call again after every rebalance.
    */
+  public void replaceRepositories(List<RepositoryConfig> repositories) {
+    this.repositories = List.copyOf(repositories);
+  }
+
   public void reconcileOnly(java.util.function.Predicate<RepositoryConfig> owned) {
     this.owned = owned;
   }

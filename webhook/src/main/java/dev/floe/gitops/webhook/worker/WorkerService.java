@@ -34,7 +34,7 @@ public final class WorkerService implements AutoCloseable {
       GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push, Executor executor) {}
 
   private final MirrorStore mirrors;
-  private final List<RepositoryConfig> repositories;
+  private volatile List<RepositoryConfig> repositories;
   private final EnvironmentDeployer deployer;
   private final DeployWorker worker;
   private final Reconciler reconciler;
@@ -76,6 +76,16 @@ public final class WorkerService implements AutoCloseable {
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
         new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL), executor),
         tracing, metrics);
+  }
+
+  /**
+   * Applies a reloaded configuration's repositories: the worker routes by them from the next event,
+   * the reconciler from its next pass. Mirrors of removed repositories stay on disk until restart.
+   */
+  public void replaceRepositories(List<RepositoryConfig> repositories) {
+    this.repositories = List.copyOf(repositories);
+    worker.replaceRepositories(this.repositories);
+    reconciler.replaceRepositories(this.repositories);
   }
 
   public DeployWorker worker() {
