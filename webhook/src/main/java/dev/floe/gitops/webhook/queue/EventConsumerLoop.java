@@ -48,6 +48,7 @@ public final class EventConsumerLoop extends VerticleBase {
   private MeterRegistry registry;
   private java.util.function.Consumer<String> outcomes = outcome -> { };
   private KafkaClientMetrics clientMetrics;
+  private Duration drainTimeout = Duration.ZERO;
 
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
   /** Per owned partition, the next offset after the last final outcome. */
@@ -91,6 +92,15 @@ public final class EventConsumerLoop extends VerticleBase {
     return this;
   }
 
+  /**
+   * On stop, first let each partition's record in flight finish (and commit its offset) for up to
+   * {@code timeout}, taking no new ones; zero (the default) hands everything in flight back at once.
+   */
+  public EventConsumerLoop drainTimeout(Duration timeout) {
+    this.drainTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClientConfigs.consumer(settings), String.class,
@@ -115,8 +125,9 @@ public final class EventConsumerLoop extends VerticleBase {
   }
 
   /**
-   * Stops without waiting for records in flight (they are delivered again after the restart):
-   * commits once more what is final, within a bound so shutdown stays quick when Kafka is gone,
+   * Stops: with a {@link #drainTimeout}, first lets the records in flight finish (taking no new
+   * ones); whatever is still in flight after it is handed back (delivered again after the restart).
+   * Then commits once more what is final, within a bound so shutdown stays quick when Kafka is gone,
    * then closes. With static membership the group keeps this member's partitions until the
    * session times out or the same instance id comes back.
    */
@@ -129,6 +140,13 @@ public final class EventConsumerLoop extends VerticleBase {
     if (clientMetrics != null) {
       clientMetrics.close();
     }
+    Future<?> drained = drainTimeout.isZero() || workers.isEmpty() ? Future.succeededFuture()
+        : Future.join(workers.values().stream().map(PartitionWorker::drain).toList())
+            .timeout(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    return drained.otherwiseEmpty().compose(v -> handBackAndClose());
+  }
+
+  private Future<?> handBackAndClose() {
     workers.values().forEach(PartitionWorker::revoke);
     workers.clear();
     Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();

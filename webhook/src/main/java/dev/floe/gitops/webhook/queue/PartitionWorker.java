@@ -38,6 +38,8 @@ final class PartitionWorker {
   private final Queue<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
   private boolean busy;
   private boolean revoked;
+  /** Set by {@link #drain}: finish the record in flight, start no other. */
+  private io.vertx.core.Promise<Void> drained;
 
   PartitionWorker(TopicPartition partition, RecordHandling handling, DeliveryWindow window) {
     this.partition = partition;
@@ -57,6 +59,32 @@ final class PartitionWorker {
     }
   }
 
+  /**
+   * For a graceful stop: lets the record in flight reach its final step (and its offset commit),
+   * starts no further record, and completes when nothing is in flight. A record waiting for a
+   * retry is not retried here: its offset stays uncommitted and it is delivered again after the
+   * restart.
+   */
+  Future<Void> drain() {
+    if (drained == null) {
+      drained = io.vertx.core.Promise.promise();
+      queue.clear();
+      if (!busy) {
+        drained.tryComplete();
+      }
+    }
+    return drained.future();
+  }
+
+  private boolean drainedNow() {
+    if (drained != null) {
+      busy = false;
+      drained.tryComplete();
+      return true;
+    }
+    return false;
+  }
+
   /** The partition moved to another consumer (or this one stops): forget everything. */
   void revoke() {
     revoked = true;
@@ -65,7 +93,7 @@ final class PartitionWorker {
   }
 
   private void next() {
-    if (revoked) {
+    if (revoked || drainedNow()) {
       return;
     }
     KafkaConsumerRecord<String, byte[]> record = queue.poll();
@@ -138,6 +166,9 @@ final class PartitionWorker {
           LOG.info("{} offset {}: attempt {} will be retried in {} ms: {}", partition,
               record.offset(), attempt, delay, retry.cause());
           handling.outcomes().accept("retry");
+          if (drainedNow()) {
+            return;
+          }
           vertx().setTimer(delay, id -> {
             if (!revoked) {
               attempt(record, event, attempt + 1, duplicate);

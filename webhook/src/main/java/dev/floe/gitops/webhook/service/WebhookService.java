@@ -167,6 +167,8 @@ public final class WebhookService {
     return runtime.vertx()
         .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings))
             .tracing(tracing)
+            // half the grace period for events in flight; the rest for commits and closing
+            .drainTimeout(config.shutdown().gracePeriod().dividedBy(2))
             .metrics(runtime.metrics(), outcome -> {
               events.event(outcome);
               if (outcome.equals("dead_lettered")) {
