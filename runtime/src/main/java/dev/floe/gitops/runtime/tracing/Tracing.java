@@ -37,7 +37,10 @@ public final class Tracing {
     OUTCOME("floe.outcome"),
     PROVIDER("floe.provider"),
     DELIVERY("floe.delivery"),
-    ATTEMPT("floe.attempt");
+    ATTEMPT("floe.attempt"),
+    /** Admission: the reviewed object's kind and the operation (never its content or name). */
+    KIND("floe.kubernetes.kind"),
+    OPERATION("floe.kubernetes.operation");
 
     private final AttributeKey<String> key;
 
