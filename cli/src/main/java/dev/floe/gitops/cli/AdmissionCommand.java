@@ -12,9 +12,11 @@ import dev.floe.gitops.runtime.config.AdmissionConfig;
 import dev.floe.gitops.runtime.config.ConfigLoadResult;
 import dev.floe.gitops.runtime.config.ConfigLoader;
 import dev.floe.gitops.runtime.config.GitopsConfig;
+import dev.floe.gitops.runtime.lifecycle.Component;
 import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -117,8 +119,16 @@ final class AdmissionCommand implements Callable<Integer> {
 
     ServiceRuntime runtime = ServiceRuntime.create(cfg, env);
     AdmissionMetrics metrics = new AdmissionMetrics(runtime.metrics());
+    TracingSetup.Setup tracing = TracingSetup.fromEnvironment(env);
+    // registered first, so it stops last and flushes the spans of the last reviews
+    runtime.lifecycle().register(Component.of("tracing", Future::succeededFuture,
+        () -> runtime.vertx().executeBlocking(() -> {
+          tracing.close();
+          return null;
+        })));
     AdmissionServer server = new AdmissionServer(runtime.vertx(), AdmissionServer.Listen.of(admission.port()),
-        AdmissionRoutes.router(runtime.vertx(), admission, engine, metrics), files, metrics, Clock.systemUTC());
+        AdmissionRoutes.router(runtime.vertx(), admission, engine, metrics, tracing.tracing()), files, metrics,
+        Clock.systemUTC());
     runtime.health().register("admission", server::readiness);
     runtime.lifecycle().register(server);
     try {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "GitOps control service for the Floe data platform.",
     subcommands = {DemoCommand.class, ServeCommand.class, AdmissionCommand.class, CompileCommand.class, ScanCommand.class,
-        RollbackCommand.class, VersionCommand.class,
+        RollbackCommand.class, DlqCommand.class, VersionCommand.class,
         CommandLine.HelpCommand.class})
 public final class FloeGitops implements Runnable {
 

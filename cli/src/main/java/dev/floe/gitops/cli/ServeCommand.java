@@ -4,6 +4,7 @@ import dev.floe.gitops.policy.PolicyEngine;
 import dev.floe.gitops.runtime.config.ConfigLoadResult;
 import dev.floe.gitops.runtime.config.ConfigLoader;
 import dev.floe.gitops.runtime.config.GitopsConfig;
+import dev.floe.gitops.runtime.lifecycle.Component;
 import dev.floe.gitops.runtime.lifecycle.ExitCode;
 import dev.floe.gitops.runtime.lifecycle.ServiceRuntime;
 import dev.floe.gitops.runtime.logging.LoggingSetup;
@@ -11,6 +12,7 @@ import dev.floe.gitops.webhook.service.EventProcessorFactory;
 import dev.floe.gitops.webhook.status.StatusModule;
 import dev.floe.gitops.webhook.worker.DeployWorkerFactory;
 import dev.floe.gitops.webhook.service.WebhookService;
+import io.vertx.core.Future;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (dataDir).")
   Path dataDir;
 
+  /** How often the configuration file is checked for changes; tests shorten it. */
+  java.time.Duration reloadInterval = java.time.Duration.ofSeconds(5);
+
   private final EventProcessorFactory processors;
   private final Map<String, String> environment;
   private final String host;
@@ -91,8 +96,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Loads the configuration and starts every component; used by {@link #call} and by tests. */
   Start start(PrintWriter err) {
-    ConfigLoadResult result = new ConfigLoader(new PolicyConfigScanner(PolicyEngine.defaults()))
-        .load(configFile(), environment, flags(), Path.of("").toAbsolutePath());
+    ConfigLoadResult result = load();
     if (result instanceof ConfigLoadResult.Invalid invalid) {
       err.println(invalid.report());
       err.flush();
@@ -111,10 +115,20 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return new NotStarted(ExitCode.USAGE);
     }
+    TracingSetup.Setup tracing = TracingSetup.fromEnvironment(environment);
+    if (tracing.tracing().enabled()) {
+      LOG.info("tracing on: spans go to the OTLP endpoint the OTEL_* variables name");
+    }
+    // registered first, so it stops last and flushes the spans of the other components' stops
+    runtime.lifecycle().register(Component.of("tracing", Future::succeededFuture,
+        () -> runtime.vertx().executeBlocking(() -> {
+          tracing.close();
+          return null;
+        })));
     // statuses, PR comments and /reports around the worker (docs/status.md)
     StatusModule statuses = new StatusModule(gitops, runtime.secrets(), java.time.Clock.systemUTC());
     WebhookService service = WebhookService.register(runtime, gitops, statuses.around(processors), host,
-        statuses::routes);
+        statuses::routes, tracing.tracing());
     try {
       runtime.start().toCompletionStage().toCompletableFuture()
           .get(gitops.shutdown().gracePeriod().toMillis() + 120_000, TimeUnit.MILLISECONDS);
@@ -128,9 +142,23 @@ final class ServeCommand implements Callable<Integer> {
       }
       return new NotStarted(ExitCode.FAILURE);
     }
+    configFile().ifPresent(file -> watch(runtime, service, file, gitops));
     LOG.info("floe-gitops serve is running (traffic port {}, management port {})",
         gitops.server().port(), gitops.management().port());
     return new Running(runtime, service);
+  }
+
+  /** Polls the configuration file; a changed {@code repositories} applies without a restart. */
+  private void watch(ServiceRuntime runtime, WebhookService service, Path file, GitopsConfig gitops) {
+    ConfigReloader reloader = new ConfigReloader(file, gitops, this::load, service::applyRepositories);
+    long interval = Math.max(100, reloadInterval.toMillis());
+    // on a worker thread: reading and validating the file must not hold an event loop
+    runtime.vertx().setPeriodic(interval, id -> runtime.vertx().executeBlocking(reloader::check, true));
+  }
+
+  private ConfigLoadResult load() {
+    return new ConfigLoader(new PolicyConfigScanner(PolicyEngine.defaults()))
+        .load(configFile(), environment, flags(), Path.of("").toAbsolutePath());
   }
 
   private Optional<Path> configFile() {

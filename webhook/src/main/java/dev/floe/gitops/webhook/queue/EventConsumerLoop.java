@@ -1,6 +1,9 @@
 package dev.floe.gitops.webhook.queue;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.kafka.client.common.TopicPartition;
@@ -41,6 +44,11 @@ public final class EventConsumerLoop extends VerticleBase {
   private final Backoff backoff;
   private final EventRecordCodec codec;
   private final int windowCapacity;
+  private Tracing tracing = Tracing.noop();
+  private MeterRegistry registry;
+  private java.util.function.Consumer<String> outcomes = outcome -> { };
+  private KafkaClientMetrics clientMetrics;
+  private Duration drainTimeout = Duration.ZERO;
 
   private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
   /** Per owned partition, the next offset after the last final outcome. */
@@ -63,6 +71,36 @@ public final class EventConsumerLoop extends VerticleBase {
     this(settings, processor, backoff, new EventRecordCodec(), DeliveryWindow.DEFAULT_CAPACITY);
   }
 
+  /**
+   * Continues each record's trace (its {@code traceparent} header) in a consumer span that is
+   * current while the processor runs, so the worker's steps become its children. Call before
+   * deploying.
+   */
+  public EventConsumerLoop tracing(Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    return this;
+  }
+
+  /**
+   * Binds the consumer's client metrics (among them {@code records-lag} per partition) to {@code
+   * registry}, and tells {@code outcomes} how each record ended: {@code done}, {@code retry} (one
+   * more attempt scheduled) or {@code dead_lettered}. Call before deploying.
+   */
+  public EventConsumerLoop metrics(MeterRegistry registry, java.util.function.Consumer<String> outcomes) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    return this;
+  }
+
+  /**
+   * On stop, first let each partition's record in flight finish (and commit its offset) for up to
+   * {@code timeout}, taking no new ones; zero (the default) hands everything in flight back at once.
+   */
+  public EventConsumerLoop drainTimeout(Duration timeout) {
+    this.drainTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     consumer = KafkaConsumer.create(vertx, KafkaClientConfigs.consumer(settings), String.class,
@@ -72,7 +110,11 @@ public final class EventConsumerLoop extends VerticleBase {
     consumer.pollTimeout(POLL_TIMEOUT);
     deadLetters = DeadLetterPublisher.create(vertx, settings);
     handling = new RecordHandling(context, processor, codec, deadLetters, backoff,
-        settings.maxAttempts(), new ConsumerControl());
+        settings.maxAttempts(), new ConsumerControl(), tracing, outcomes);
+    if (registry != null) {
+      clientMetrics = new KafkaClientMetrics(consumer.unwrap());
+      clientMetrics.bindTo(registry);
+    }
     consumer.partitionsAssignedHandler(this::assigned);
     consumer.partitionsRevokedHandler(this::revoked);
     consumer.exceptionHandler(this::consumerError);
@@ -83,8 +125,9 @@ public final class EventConsumerLoop extends VerticleBase {
   }
 
   /**
-   * Stops without waiting for records in flight (they are delivered again after the restart):
-   * commits once more what is final, within a bound so shutdown stays quick when Kafka is gone,
+   * Stops: with a {@link #drainTimeout}, first lets the records in flight finish (taking no new
+   * ones); whatever is still in flight after it is handed back (delivered again after the restart).
+   * Then commits once more what is final, within a bound so shutdown stays quick when Kafka is gone,
    * then closes. With static membership the group keeps this member's partitions until the
    * session times out or the same instance id comes back.
    */
@@ -94,6 +137,16 @@ public final class EventConsumerLoop extends VerticleBase {
       return Future.succeededFuture();
     }
     stopping = true;
+    if (clientMetrics != null) {
+      clientMetrics.close();
+    }
+    Future<?> drained = drainTimeout.isZero() || workers.isEmpty() ? Future.succeededFuture()
+        : Future.join(workers.values().stream().map(PartitionWorker::drain).toList())
+            .timeout(drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    return drained.otherwiseEmpty().compose(v -> handBackAndClose());
+  }
+
+  private Future<?> handBackAndClose() {
     workers.values().forEach(PartitionWorker::revoke);
     workers.clear();
     Map<TopicPartition, OffsetAndMetadata> last = new HashMap<>();

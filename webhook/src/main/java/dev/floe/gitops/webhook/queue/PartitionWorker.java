@@ -1,7 +1,11 @@
 package dev.floe.gitops.webhook.queue;
 
 import dev.floe.gitops.webhook.event.DecodeException;
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecord;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -34,6 +38,8 @@ final class PartitionWorker {
   private final Queue<KafkaConsumerRecord<String, byte[]>> queue = new ArrayDeque<>();
   private boolean busy;
   private boolean revoked;
+  /** Set by {@link #drain}: finish the record in flight, start no other. */
+  private io.vertx.core.Promise<Void> drained;
 
   PartitionWorker(TopicPartition partition, RecordHandling handling, DeliveryWindow window) {
     this.partition = partition;
@@ -53,6 +59,32 @@ final class PartitionWorker {
     }
   }
 
+  /**
+   * For a graceful stop: lets the record in flight reach its final step (and its offset commit),
+   * starts no further record, and completes when nothing is in flight. A record waiting for a
+   * retry is not retried here: its offset stays uncommitted and it is delivered again after the
+   * restart.
+   */
+  Future<Void> drain() {
+    if (drained == null) {
+      drained = io.vertx.core.Promise.promise();
+      queue.clear();
+      if (!busy) {
+        drained.tryComplete();
+      }
+    }
+    return drained.future();
+  }
+
+  private boolean drainedNow() {
+    if (drained != null) {
+      busy = false;
+      drained.tryComplete();
+      return true;
+    }
+    return false;
+  }
+
   /** The partition moved to another consumer (or this one stops): forget everything. */
   void revoke() {
     revoked = true;
@@ -61,7 +93,7 @@ final class PartitionWorker {
   }
 
   private void next() {
-    if (revoked) {
+    if (revoked || drainedNow()) {
       return;
     }
     KafkaConsumerRecord<String, byte[]> record = queue.poll();
@@ -84,11 +116,30 @@ final class PartitionWorker {
       boolean duplicate) {
     Delivery delivery =
         new Delivery(record.topic(), record.partition(), record.offset(), attempt, duplicate);
+    // One consumer span per attempt, parented on the record's traceparent: a retry or a
+    // redelivery after a restart joins the trace the webhook started.
+    Span span = handling.tracing().startFrom("process event", SpanKind.CONSUMER,
+        traceparentOf(record, event));
+    Tracing.set(span, Tracing.Attr.REPOSITORY, event.repository());
+    Tracing.set(span, Tracing.Attr.DELIVERY, event.deliveryId());
+    Tracing.set(span, Tracing.Attr.ATTEMPT, Integer.toString(attempt));
     Future<ProcessingOutcome> processed;
-    try {
+    try (Scope ignored = span.makeCurrent()) {
       processed = handling.processor().process(event, delivery);
     } catch (RuntimeException e) {
       processed = Future.failedFuture(e);
+    }
+    if (processed != null) {
+      processed.onComplete(done -> {
+        if (done.failed()) {
+          Tracing.failed(span, done.cause());
+        } else if (done.result() != null) {
+          Tracing.set(span, Tracing.Attr.OUTCOME, outcomeName(done.result()));
+        }
+        span.end();
+      });
+    } else {
+      span.end();
     }
     if (processed == null) {
       processed = Future.failedFuture(new IllegalStateException("processor returned no future"));
@@ -101,6 +152,7 @@ final class PartitionWorker {
       if (outcome instanceof ProcessingOutcome.Done done) {
         window.remember(event.provider(), event.deliveryId());
         LOG.debug("{} offset {}: {}", partition, record.offset(), done.outcome());
+        handling.outcomes().accept("done");
         commit(record);
         next();
       } else if (outcome instanceof ProcessingOutcome.Fail fail) {
@@ -113,6 +165,10 @@ final class PartitionWorker {
           long delay = Math.max(1, handling.backoff().delay(attempt).toMillis());
           LOG.info("{} offset {}: attempt {} will be retried in {} ms: {}", partition,
               record.offset(), attempt, delay, retry.cause());
+          handling.outcomes().accept("retry");
+          if (drainedNow()) {
+            return;
+          }
           vertx().setTimer(delay, id -> {
             if (!revoked) {
               attempt(record, event, attempt + 1, duplicate);
@@ -121,6 +177,20 @@ final class PartitionWorker {
         }
       }
     });
+  }
+
+  private static String traceparentOf(KafkaConsumerRecord<String, byte[]> record, EventRecord event) {
+    for (var header : record.headers()) {
+      if (header.key().equals("traceparent") && header.value() != null) {
+        return header.value().toString();
+      }
+    }
+    return event.traceparent();
+  }
+
+  /** The outcome's kind only: its text can quote a git host's answer. */
+  private static String outcomeName(ProcessingOutcome outcome) {
+    return outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   private ProcessingOutcome outcomeOf(AsyncResult<ProcessingOutcome> result, Delivery delivery) {
@@ -149,6 +219,7 @@ final class PartitionWorker {
       if (sent.succeeded()) {
         LOG.warn("{} offset {} went to the dead-letter topic after {} attempt(s): {}", partition,
             record.offset(), attempts, error);
+        handling.outcomes().accept("dead_lettered");
         commit(record);
         next();
       } else {

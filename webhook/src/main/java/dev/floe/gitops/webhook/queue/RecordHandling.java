@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.queue;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
 import io.vertx.core.Context;
 
@@ -11,4 +12,6 @@ record RecordHandling(
     DeadLetterPublisher deadLetters,
     Backoff backoff,
     int maxAttempts,
-    PartitionControl control) {}
+    PartitionControl control,
+    Tracing tracing,
+    java.util.function.Consumer<String> outcomes) {}

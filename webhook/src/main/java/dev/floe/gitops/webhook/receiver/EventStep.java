@@ -1,5 +1,8 @@
 package dev.floe.gitops.webhook.receiver;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.runtime.http.HttpProblem;
 import dev.floe.gitops.webhook.event.EventRecord;
@@ -37,9 +40,11 @@ final class EventStep implements Handler<RoutingContext> {
   private final RecentDeliveries recent;
   private final ReceiverMetrics metrics;
   private final Clock clock;
+  private final Tracing tracing;
 
   EventStep(Vertx vertx, ProviderAdapter adapter, RecordFactory records, EventSink sink,
-      RecentDeliveries recent, ReceiverMetrics metrics, Clock clock) {
+      RecentDeliveries recent, ReceiverMetrics metrics, Clock clock, Tracing tracing) {
+    this.tracing = tracing;
     this.vertx = vertx;
     this.adapter = adapter;
     this.records = records;
@@ -90,19 +95,45 @@ final class EventStep implements Handler<RoutingContext> {
       Answers.duplicate(ctx, id);
       return;
     }
+    // With tracing on, the receipt is a real span and the records carry its traceparent; off, the
+    // records still carry a continued trace context for the logs, at the cost of two random longs.
+    Span span = Span.getInvalid();
+    String traceparent;
+    if (tracing.enabled()) {
+      span = tracing.startFrom("webhook receive", SpanKind.SERVER, request.header("traceparent"));
+      Tracing.set(span, Tracing.Attr.PROVIDER, adapter.provider().wireName());
+      Tracing.set(span, Tracing.Attr.DELIVERY, id);
+      Tracing.set(span, Tracing.Attr.REPOSITORY, repository.name());
+      traceparent = tracing.traceparent(span);
+    } else {
+      traceparent = Traceparent.continueOrStart(request.header("traceparent"));
+    }
+    Span receive = span;
     RecordFactory.Result result;
     try {
       result = records.records(adapter.provider(), id, repository, event, clock.instant(),
-          Traceparent.continueOrStart(request.header("traceparent")));
+          traceparent);
     } catch (InvalidFieldException e) {
+      Tracing.set(receive, Tracing.Attr.OUTCOME, "malformed");
+      receive.end();
       ctx.fail(HttpProblem.badRequest("field '" + e.field() + "': " + e.problem()));
       return;
     }
     if (result instanceof RecordFactory.Skip skip) {
+      Tracing.set(receive, Tracing.Attr.OUTCOME, "ignored");
+      receive.end();
       Answers.ignored(ctx, skip.reason());
       return;
     }
+    Span produce = tracing.enabled()
+        ? tracing.startFrom("kafka produce", SpanKind.PRODUCER, traceparent) : Span.getInvalid();
     publishAll(((RecordFactory.Records) result).records()).onComplete(done -> {
+      Tracing.set(receive, Tracing.Attr.OUTCOME, done.succeeded() ? "queued" : "unavailable");
+      if (done.failed()) {
+        Tracing.failed(produce, done.cause());
+      }
+      produce.end();
+      receive.end();
       if (done.succeeded()) {
         recent.remember(adapter.provider(), id);
         Answers.queued(ctx, id);

@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.receiver;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.runtime.secrets.SecretRef;
 import dev.floe.gitops.runtime.secrets.SecretValue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * @param maxBodyBytes {@code server.maxBodyBytes}
  * @param secrets resolves a secret reference at request time (environment, file, Kubernetes)
  * @param sink where accepted events go ({@code EventPublisher::publish})
+ * @param tracing makes the receive span whose traceparent the queued records carry
  */
 public record ReceiverSettings(
     String host,
@@ -26,9 +28,19 @@ public record ReceiverSettings(
     EventSink sink,
     MeterRegistry metrics,
     Clock clock,
-    int recentDeliveries) {
+    int recentDeliveries,
+    Tracing tracing) {
+
+  /** Without tracing. */
+  public ReceiverSettings(String host, int port, long maxBodyBytes, ServedRepositories served,
+      Function<SecretRef, Optional<SecretValue>> secrets, EventSink sink, MeterRegistry metrics,
+      Clock clock, int recentDeliveries) {
+    this(host, port, maxBodyBytes, served, secrets, sink, metrics, clock, recentDeliveries,
+        Tracing.noop());
+  }
 
   public ReceiverSettings {
+    Objects.requireNonNull(tracing, "tracing");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(served, "served");
     Objects.requireNonNull(secrets, "secrets");

@@ -24,20 +24,33 @@ public final class ServedRepositories {
     }
   }
 
-  private final Map<Key, RepositoryConfig> repositories = new HashMap<>();
-  private final Map<Key, OrganizationConfig> organizations = new HashMap<>();
-  private final List<RepositoryConfig> all;
-  private final boolean local;
+  /** One configuration's lookups; replaced whole, so a request sees either the old or the new. */
+  private record Snapshot(Map<Key, RepositoryConfig> repositories,
+      Map<Key, OrganizationConfig> organizations, List<RepositoryConfig> all, boolean local) {
+
+    static Snapshot of(GitopsConfig config) {
+      Map<Key, RepositoryConfig> repositories = new HashMap<>();
+      Map<Key, OrganizationConfig> organizations = new HashMap<>();
+      for (RepositoryConfig r : config.repositories()) {
+        repositories.putIfAbsent(Key.of(r.provider(), r.name()), r);
+      }
+      for (OrganizationConfig o : config.organizations()) {
+        organizations.putIfAbsent(Key.of(o.provider(), o.name()), o);
+      }
+      return new Snapshot(Map.copyOf(repositories), Map.copyOf(organizations),
+          List.copyOf(config.repositories()), config.profile().isLocal());
+    }
+  }
+
+  private volatile Snapshot snapshot;
 
   public ServedRepositories(GitopsConfig config) {
-    this.all = config.repositories();
-    this.local = config.profile().isLocal();
-    for (RepositoryConfig r : all) {
-      repositories.putIfAbsent(Key.of(r.provider(), r.name()), r);
-    }
-    for (OrganizationConfig o : config.organizations()) {
-      organizations.putIfAbsent(Key.of(o.provider(), o.name()), o);
-    }
+    this.snapshot = Snapshot.of(config);
+  }
+
+  /** Serves the repositories and organisations of a reloaded configuration from now on. */
+  public void replace(GitopsConfig config) {
+    this.snapshot = Snapshot.of(config);
   }
 
   static GitProvider gitProvider(Provider provider) {
@@ -45,22 +58,22 @@ public final class ServedRepositories {
   }
 
   public Optional<RepositoryConfig> repository(Provider provider, String fullName) {
-    return Optional.ofNullable(repositories.get(Key.of(gitProvider(provider), fullName)));
+    return Optional.ofNullable(snapshot.repositories().get(Key.of(gitProvider(provider), fullName)));
   }
 
   public Optional<OrganizationConfig> organization(Provider provider, String name) {
-    return Optional.ofNullable(organizations.get(Key.of(gitProvider(provider), name)));
+    return Optional.ofNullable(snapshot.organizations().get(Key.of(gitProvider(provider), name)));
   }
 
   /** Every organisation entry of the provider: the candidates for an event naming no owner. */
   public List<OrganizationConfig> organizations(Provider provider) {
     GitProvider p = gitProvider(provider);
-    return organizations.values().stream().filter(o -> o.provider() == p).toList();
+    return snapshot.organizations().values().stream().filter(o -> o.provider() == p).toList();
   }
 
   /** Profile {@code local} accepts unsigned deliveries for a repository that has no secret at all. */
   public boolean local() {
-    return local;
+    return snapshot.local();
   }
 
   /**
@@ -70,7 +83,7 @@ public final class ServedRepositories {
    */
   public boolean isDeployBranch(RepositoryConfig repository, String branch) {
     String url = repository.url();
-    return all.stream().flatMap(r -> r.deploy().stream())
+    return snapshot.all().stream().flatMap(r -> r.deploy().stream())
         .anyMatch(t -> t.deployBranch().equals(branch) && t.deployRepository().equalsIgnoreCase(url));
   }
 }

@@ -34,7 +34,7 @@ public final class WebhookRoutes {
           .handler(ContentTypes.accepting(adapter.mediaTypes().toArray(String[]::new)))
           .handler(new SignatureStep(vertx, adapter, authenticator))
           .handler(new EventStep(vertx, adapter, records, settings.sink(), recent, metrics,
-              settings.clock()));
+              settings.clock(), settings.tracing()));
     }
     return router;
   }

@@ -8,11 +8,11 @@ import dev.floe.gitops.webhook.queue.QueueSettings;
 import java.util.function.Function;
 
 /** The service's configuration ({@code kafka.*}) → the queue's one settings value. */
-final class QueueSettingsFactory {
+public final class QueueSettingsFactory {
 
   private QueueSettingsFactory() {}
 
-  static QueueSettings from(GitopsConfig config, String groupInstanceId,
+  public static QueueSettings from(GitopsConfig config, String groupInstanceId,
       Function<SecretRef, SecretValue> secrets) {
     KafkaConfig kafka = config.kafka();
     QueueSettings base = kafka.bootstrapServers()

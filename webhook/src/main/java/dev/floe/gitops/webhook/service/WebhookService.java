@@ -9,6 +9,7 @@ import dev.floe.gitops.runtime.management.Readiness;
 import dev.floe.gitops.runtime.secrets.SecretRef;
 import dev.floe.gitops.runtime.secrets.SecretResolver;
 import dev.floe.gitops.runtime.secrets.SecretValue;
+import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecord;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
 import dev.floe.gitops.webhook.queue.EventConsumerLoop;
@@ -50,14 +51,19 @@ public final class WebhookService {
   private final EventProcessorFactory processors;
   private final String host;
   private final WebhookReceiver receiver;
+  private final Tracing tracing;
+  private final ServedRepositories served;
+  private final ConfigUpdates updates = new ConfigUpdates();
 
   private volatile QueueStartup.StartedQueue queue;
   private volatile EventPublisher publisher;
   private volatile String consumerDeployment;
 
   private WebhookService(ServiceRuntime runtime, GitopsConfig config,
-      EventProcessorFactory processors, String host, UnaryOperator<Router> extraRoutes) {
+      EventProcessorFactory processors, String host, UnaryOperator<Router> extraRoutes, Tracing tracing) {
     this.runtime = runtime;
+    this.tracing = tracing;
+    this.served = new ServedRepositories(config);
     this.config = config;
     this.processors = processors;
     this.host = host;
@@ -72,13 +78,25 @@ public final class WebhookService {
    */
   public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
       EventProcessorFactory processors, String host) {
-    return register(runtime, config, processors, host, UnaryOperator.identity());
+    return register(runtime, config, processors, host, UnaryOperator.identity(), Tracing.noop());
   }
 
   /** As above, with more routes on the traffic server (the report pages of status checks). */
   public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
       EventProcessorFactory processors, String host, UnaryOperator<Router> extraRoutes) {
-    WebhookService service = new WebhookService(runtime, config, processors, host, extraRoutes);
+    return register(runtime, config, processors, host, extraRoutes, Tracing.noop());
+  }
+
+  /** As above, with one trace per event: receive → produce → consume → the worker's steps. */
+  public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
+      EventProcessorFactory processors, String host, Tracing tracing) {
+    return register(runtime, config, processors, host, UnaryOperator.identity(), tracing);
+  }
+
+  /** With report routes and tracing. */
+  public static WebhookService register(ServiceRuntime runtime, GitopsConfig config,
+      EventProcessorFactory processors, String host, UnaryOperator<Router> extraRoutes, Tracing tracing) {
+    WebhookService service = new WebhookService(runtime, config, processors, host, extraRoutes, tracing);
     runtime.lifecycle()
         .register(Component.of("queue", service::startQueue, service::stopQueue))
         .register(Component.of("publisher", service::startPublisher, service::stopPublisher))
@@ -91,11 +109,23 @@ public final class WebhookService {
     return receiver;
   }
 
+  /**
+   * Applies a reloaded configuration's {@code repositories} and {@code organizations} without a
+   * restart: the receiver serves them from the next delivery, the worker routes by them from the
+   * next event. Other keys take effect at the next restart.
+   */
+  public void applyRepositories(GitopsConfig reloaded) {
+    served.replace(reloaded);
+    updates.publish(reloaded);
+    LOG.info("configuration reloaded: now serving {} repositories and {} organizations",
+        reloaded.repositories().size(), reloaded.organizations().size());
+  }
+
   private ReceiverSettings receiverSettings() {
     SecretResolver secrets = runtime.secrets();
     return new ReceiverSettings(host, config.server().port(), config.server().maxBodyBytes(),
-        new ServedRepositories(config), ref -> lookup(secrets, ref), this::publish,
-        runtime.metrics(), Clock.systemUTC(), RecentDeliveries.DEFAULT_CAPACITY);
+        served, ref -> lookup(secrets, ref), this::publish,
+        runtime.metrics(), Clock.systemUTC(), RecentDeliveries.DEFAULT_CAPACITY, tracing);
   }
 
   private static Optional<SecretValue> lookup(SecretResolver secrets, SecretRef ref) {
@@ -145,10 +175,20 @@ public final class WebhookService {
 
   private Future<Void> startWorker() {
     QueueSettings settings = queue.settings();
+    EventMetrics events = new EventMetrics(runtime.metrics());
     EventProcessor processor = processors.create(new ProcessorContext(runtime.vertx(), config,
-        runtime.secrets(), runtime.metrics(), runtime.health()));
+        runtime.secrets(), runtime.metrics(), runtime.health(), tracing, events, updates));
     return runtime.vertx()
-        .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings)))
+        .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings))
+            .tracing(tracing)
+            // half the grace period for events in flight; the rest for commits and closing
+            .drainTimeout(config.shutdown().gracePeriod().dividedBy(2))
+            .metrics(runtime.metrics(), outcome -> {
+              events.event(outcome);
+              if (outcome.equals("dead_lettered")) {
+                events.deadLettered();
+              }
+            }))
         .map(id -> {
           consumerDeployment = id;
           return null;

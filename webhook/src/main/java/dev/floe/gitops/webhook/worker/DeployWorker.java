@@ -42,21 +42,28 @@ public final class DeployWorker implements EventProcessor {
     }
   }
 
-  private final Map<String, RepositoryConfig> repositories;
+  private volatile Map<String, RepositoryConfig> repositories;
   private final EnvironmentDeployer deployer;
   private final Executor executor;
 
   public DeployWorker(List<RepositoryConfig> repositories, EnvironmentDeployer deployer, Executor executor) {
-    Map<String, RepositoryConfig> byName = new LinkedHashMap<>();
-    repositories.forEach(r -> byName.put(r.name(), r));
-    this.repositories = Map.copyOf(byName);
+    replaceRepositories(repositories);
     this.deployer = deployer;
     this.executor = executor;
   }
 
+  /** Routes events by a reloaded configuration's repositories from the next event on. */
+  public void replaceRepositories(List<RepositoryConfig> repositories) {
+    Map<String, RepositoryConfig> byName = new LinkedHashMap<>();
+    repositories.forEach(r -> byName.put(r.name(), r));
+    this.repositories = Map.copyOf(byName);
+  }
+
   @Override
   public Future<ProcessingOutcome> process(EventRecord event, Delivery delivery) {
-    return Future.fromCompletionStage(CompletableFuture.supplyAsync(() -> toQueue(handle(event)), executor));
+    // the event's span (current on the consumer's thread) follows the work onto the executor
+    return Future.fromCompletionStage(CompletableFuture.supplyAsync(
+        io.opentelemetry.context.Context.current().wrapSupplier(() -> toQueue(handle(event))), executor));
   }
 
   /** The synchronous core, for tests and the CLI: what the event did to each environment. */

@@ -34,9 +34,11 @@ public final class DeployWorkerFactory implements EventProcessorFactory, AutoClo
   @Override
   public EventProcessor create(ProcessorContext context) {
     ExecutorService git = Executors.newFixedThreadPool(gitThreads, daemon("floe-worker-git"));
-    WorkerService service = WorkerService.fromConfig(context.config(), context.secrets(), git, gates.apply(context));
+    WorkerService service = WorkerService.fromConfig(context.config(), context.secrets(), git, gates.apply(context),
+        context.tracing(), context.events());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("floe-reconciler"));
     service.startReconciler(timer);
+    context.updates().subscribe(reloaded -> service.replaceRepositories(reloaded.repositories()));
     started.add(() -> {
       timer.shutdownNow();
       git.shutdownNow();

@@ -1,5 +1,10 @@
 package dev.floe.gitops.webhook.worker;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
+import dev.floe.gitops.webhook.service.EventMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import java.time.Duration;
 import dev.floe.gitops.compiler.RenderedTree;
 import dev.floe.gitops.runtime.config.DeployTarget;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
@@ -71,9 +76,13 @@ public final class EnvironmentDeployer {
   private final CommitBuilder commits;
   private final CasPusher pusher = new CasPusher();
   private final Settings settings;
+  private final Tracing tracing;
+  private final EventMetrics metrics;
 
   EnvironmentDeployer(MirrorStore mirrors, GitCredentials credentials, PlatformFiles platforms, RenderStep render,
-      PolicyScanStep scan, CommitBuilder commits, Settings settings) {
+      PolicyScanStep scan, CommitBuilder commits, Settings settings, Tracing tracing, EventMetrics metrics) {
+    this.tracing = tracing;
+    this.metrics = metrics;
     this.mirrors = mirrors;
     this.credentials = credentials;
     this.platforms = platforms;
@@ -85,11 +94,22 @@ public final class EnvironmentDeployer {
 
   /** Renders the environment's current source head (or the rollback's commit) and fast-forwards its deploy branch. */
   public DeployOutcome deploy(RepositoryConfig repository, DeployTarget target, Trigger trigger) {
-    DeployOutcome outcome = deployLocked(repository, target, trigger);
-    if (!(outcome instanceof DeployOutcome.Gated)) {
-      settings.gate().settled(repository, target, outcome);
+    Span span = tracing.child("deploy " + target.environment());
+    Tracing.set(span, Tracing.Attr.REPOSITORY, repository.name());
+    Tracing.set(span, Tracing.Attr.ENVIRONMENT, target.environment());
+    try (Scope ignored = span.makeCurrent()) {
+      DeployOutcome outcome = deployLocked(repository, target, trigger);
+      if (!(outcome instanceof DeployOutcome.Gated)) {
+        settings.gate().settled(repository, target, outcome);
+      }
+      Tracing.set(span, Tracing.Attr.OUTCOME, outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+      if (outcome instanceof DeployOutcome.Deployed deployed) {
+        Tracing.set(span, Tracing.Attr.SOURCE_COMMIT, deployed.sourceCommit().name());
+      }
+      return outcome;
+    } finally {
+      span.end();
     }
-    return outcome;
   }
 
   private DeployOutcome deployLocked(RepositoryConfig repository, DeployTarget target, Trigger trigger) {
@@ -109,6 +129,7 @@ public final class EnvironmentDeployer {
         }
         last = ((LostRace) step).status();
         if (attempt < settings.pushAttempts()) {
+          metrics.pushRetried();
           settings.sleeper().sleep(settings.backoff().delay(attempt));
         }
       }
@@ -134,7 +155,7 @@ public final class EnvironmentDeployer {
     // fetch
     Fetched fetched;
     try {
-      fetched = fetch(mirror, repository, target);
+      fetched = step("fetch", () -> fetch(mirror, repository, target));
     } catch (IOException | RuntimeException e) {
       return new Final(new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e)));
     }
@@ -191,14 +212,17 @@ public final class EnvironmentDeployer {
         }
       }
       // compile
-      RenderStep.Render rendered = render.compile(repo, repository.name(), sourceCommit, sourceRef,
-          target.environment(), platform);
+      long renderStart = System.nanoTime();
+      ObjectId compiled = sourceCommit;
+      RenderStep.Render rendered = step("compile", () -> render.compile(repo, repository.name(), compiled,
+          sourceRef, target.environment(), platform));
+      metrics.rendered(Duration.ofNanos(System.nanoTime() - renderStart));
       if (rendered instanceof RenderStep.Invalid invalid) {
         return new Final(invalid.outcome());
       }
       RenderedTree tree = ((RenderStep.Rendered) rendered).tree();
       // scan
-      Optional<DeployOutcome.PolicyViolation> violation = scan.scan(tree);
+      Optional<DeployOutcome.PolicyViolation> violation = step("scan", () -> scan.scan(tree));
       if (violation.isPresent()) {
         return new Final(violation.get());
       }
@@ -207,12 +231,15 @@ public final class EnvironmentDeployer {
       if (CommitBuilder.treeId(tree).equals(head.tree()) && !unpin) {
         return new Final(new DeployOutcome.Unchanged(sourceCommit));
       }
-      ObjectId treeId = commits.writeTree(repo, tree);
-      ObjectId commit = commits.writeCommit(repo, treeId, head.commit(), new CommitBuilder.Message(target.environment(),
-          sourceCommit, sourceRef, digest(platform), trigger.delivery(), rolledBackFrom));
+      String rolledBack = rolledBackFrom;
+      ObjectId commit = step("commit", () -> commits.writeCommit(repo, commits.writeTree(repo, tree), head.commit(),
+          new CommitBuilder.Message(target.environment(), compiled, sourceRef, digest(platform), trigger.delivery(),
+              rolledBack)));
       // push
-      CasPusher.Push pushed = pusher.push(mirror, deployUrl(repository, target), credentials.forPush(repository),
-          "refs/heads/" + target.deployBranch(), commit, head.commit());
+      long pushStart = System.nanoTime();
+      CasPusher.Push pushed = step("push", () -> pusher.push(mirror, deployUrl(repository, target),
+          credentials.forPush(repository), "refs/heads/" + target.deployBranch(), commit, head.commit()));
+      metrics.pushed(Duration.ofNanos(System.nanoTime() - pushStart));
       if (pushed instanceof CasPusher.Rejected rejected) {
         return new LostRace(rejected.status() + (rejected.message().isEmpty() ? "" : " " + rejected.message()));
       }
@@ -222,6 +249,24 @@ public final class EnvironmentDeployer {
       return new Final(new DeployOutcome.Transient("failed to render and push " + target.environment() + ": "
           + Redaction.message(e)));
     }
+  }
+
+  /** One named step in its own span under the deploy span; a failure records the exception type only. */
+  private <T> T step(String name, IoStep<T> body) throws IOException {
+    Span span = tracing.child(name);
+    try (Scope ignored = span.makeCurrent()) {
+      return body.run();
+    } catch (IOException | RuntimeException e) {
+      Tracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoStep<T> {
+    T run() throws IOException;
   }
 
   /** A pull request: compile and scan for the environment, count the files it would change; never commits. */

@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.worker;
 
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.runtime.config.DeployTarget;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.webhook.git.Mirror;
@@ -32,17 +33,25 @@ public final class Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
-  private final List<RepositoryConfig> repositories;
+  private volatile List<RepositoryConfig> repositories;
   private final MirrorStore mirrors;
   private final GitCredentials credentials;
   private final PlatformFiles platforms;
   private final EnvironmentDeployer deployer;
+  private final EventMetrics metrics;
   private final Map<String, ObjectId> lastHeads = new HashMap<>();
   private final Map<String, String> lastDigests = new HashMap<>();
   private volatile java.util.function.Predicate<RepositoryConfig> owned = PartitionOwnership.all();
 
   public Reconciler(List<RepositoryConfig> repositories, MirrorStore mirrors, GitCredentials credentials,
       PlatformFiles platforms, EnvironmentDeployer deployer) {
+    this(repositories, mirrors, credentials, platforms, deployer, EventMetrics.unregistered());
+  }
+
+  /** {@code metrics} counts the runs and the catches: renders that no webhook had announced. */
+  public Reconciler(List<RepositoryConfig> repositories, MirrorStore mirrors, GitCredentials credentials,
+      PlatformFiles platforms, EnvironmentDeployer deployer, EventMetrics metrics) {
+    this.metrics = metrics;
     this.repositories = List.copyOf(repositories);
     this.mirrors = mirrors;
     this.credentials = credentials;
@@ -54,6 +63,10 @@ public final class Reconciler {
    * Restricts the reconciler to the repositories this replica owns, e.g. {@link PartitionOwnership#owning} with the
    * consumer's current assignment; call again after every rebalance.
    */
+  public void replaceRepositories(List<RepositoryConfig> repositories) {
+    this.repositories = List.copyOf(repositories);
+  }
+
   public void reconcileOnly(java.util.function.Predicate<RepositoryConfig> owned) {
     this.owned = owned;
   }
@@ -71,6 +84,7 @@ public final class Reconciler {
 
   /** One pass over every served repository and environment; returns what each did ("repo env" → outcome). */
   public synchronized Map<String, DeployOutcome> tick() {
+    metrics.reconcilerRan();
     Map<String, String> changedPlatforms = new HashMap<>();
     Map<String, String> digests = new HashMap<>();
     Map<String, DeployOutcome> out = new LinkedHashMap<>();
@@ -108,6 +122,9 @@ public final class Reconciler {
         DeployOutcome outcome = deployer.deploy(repository, target, trigger);
         LOG.info("{} {} ({}): {}", repository.name(), target.environment(), trigger.delivery(), outcome.describe());
         out.put(key, outcome);
+        if (outcome instanceof DeployOutcome.Deployed) {
+          metrics.reconcilerCaught();
+        }
         // a gated head is asked again next tick, as a transient one is: neither is the head's final outcome
         boolean settled = !(outcome instanceof DeployOutcome.Transient) && !(outcome instanceof DeployOutcome.Gated);
         if (settled && head.isPresent()) {

@@ -1,5 +1,7 @@
 package dev.floe.gitops.webhook.worker;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.compiler.CompilerLimits;
 import dev.floe.gitops.compiler.FloeCompiler;
 import dev.floe.gitops.policy.PolicyConfig;
@@ -32,13 +34,18 @@ public final class WorkerService implements AutoCloseable {
       GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push, Executor executor) {}
 
   private final MirrorStore mirrors;
-  private final List<RepositoryConfig> repositories;
+  private volatile List<RepositoryConfig> repositories;
   private final EnvironmentDeployer deployer;
   private final DeployWorker worker;
   private final Reconciler reconciler;
   private final WorkerConfig settings;
 
   public WorkerService(Wiring w) {
+    this(w, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  /** With the service's tracing (a span per environment and step) and the worker-side meters. */
+  public WorkerService(Wiring w, Tracing tracing, EventMetrics metrics) {
     this.settings = w.worker();
     this.mirrors = new MirrorStore(w.dataDir());
     this.repositories = List.copyOf(w.repositories());
@@ -46,9 +53,9 @@ public final class WorkerService implements AutoCloseable {
         new RenderStep(new FloeCompiler(CompilerLimits.defaults()), GitSourceTree.Limits.defaults()),
         new PolicyScanStep(w.policy()),
         new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock()),
-        w.push());
+        w.push(), tracing, metrics);
     this.worker = new DeployWorker(repositories, deployer, w.executor());
-    this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer);
+    this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer, metrics);
   }
 
   /**
@@ -56,20 +63,36 @@ public final class WorkerService implements AutoCloseable {
    * configuration, full-jitter backoff between compare-and-swap attempts, real sleeping and the system clock.
    */
   public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor) {
-    return fromConfig(config, secrets, executor, DeployGate.OPEN);
+    return fromConfig(config, secrets, executor, DeployGate.OPEN, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  /** As above, tracing the steps and counting outcomes. */
+  public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor,
+      Tracing tracing, EventMetrics metrics) {
+    return fromConfig(config, secrets, executor, DeployGate.OPEN, tracing, metrics);
   }
 
   /** As above, with deploy gates. */
   public static WorkerService fromConfig(GitopsConfig config, SecretResolver secrets, Executor executor,
-      DeployGate gate) {
+      DeployGate gate, Tracing tracing, EventMetrics metrics) {
     WorkerConfig worker = config.worker();
     ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
         () -> ThreadLocalRandom.current().nextDouble());
     return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
         PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
-        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL, gate),
-        executor));
+        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL, gate), executor),
+        tracing, metrics);
+  }
+
+  /**
+   * Applies a reloaded configuration's repositories: the worker routes by them from the next event,
+   * the reconciler from its next pass. Mirrors of removed repositories stay on disk until restart.
+   */
+  public void replaceRepositories(List<RepositoryConfig> repositories) {
+    this.repositories = List.copyOf(repositories);
+    worker.replaceRepositories(this.repositories);
+    reconciler.replaceRepositories(this.repositories);
   }
 
   public DeployWorker worker() {

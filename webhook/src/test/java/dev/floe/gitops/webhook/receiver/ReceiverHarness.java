@@ -7,6 +7,7 @@ import dev.floe.gitops.runtime.config.ConfigSource;
 import dev.floe.gitops.runtime.config.GitopsConfig;
 import dev.floe.gitops.runtime.secrets.SecretRef;
 import dev.floe.gitops.runtime.secrets.SecretValue;
+import dev.floe.gitops.runtime.tracing.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -97,12 +98,16 @@ final class ReceiverHarness implements AutoCloseable {
   }
 
   ReceiverHarness(GitopsConfig config, EventSink initial, long maxBodyBytes) {
+    this(config, initial, maxBodyBytes, Tracing.noop());
+  }
+
+  ReceiverHarness(GitopsConfig config, EventSink initial, long maxBodyBytes, Tracing tracing) {
     this.vertx = Vertx.vertx();
     this.client = WebClient.create(vertx);
     sink.set(initial);
     ReceiverSettings settings = new ReceiverSettings("127.0.0.1", 0, maxBodyBytes,
         new ServedRepositories(config), ReceiverHarness::secret, r -> sink.get().publish(r),
-        metrics, Clock.systemUTC(), 1_000);
+        metrics, Clock.systemUTC(), 1_000, tracing);
     this.receiver = new WebhookReceiver(vertx, settings);
     await(receiver.start());
   }
