@@ -1,5 +1,6 @@
 package dev.floe.gitops.bench;
 
+import dev.floe.gitops.compiler.SourcePaths;
 import dev.floe.gitops.compiler.SourceTree;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -28,7 +29,12 @@ public final class MemorySourceTree implements SourceTree {
   public List<String> list(String glob) {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
     List<String> out = new ArrayList<>();
-    for (String name : files.keySet()) {
+    // Only files under the glob's literal folder prefix can match: walk that slice of the sorted map, not every file.
+    String prefix = SourcePaths.globLiteralPrefix(glob);
+    for (String name : files.tailMap(prefix, true).keySet()) {
+      if (!name.startsWith(prefix)) {
+        break;
+      }
       if (matcher.matches(Path.of(name))) {
         out.add(name);
       }

@@ -35,4 +35,22 @@ public final class SourcePaths {
         }
         return out.toString();
     }
+
+    /**
+     * The literal folder prefix of a Java NIO glob: the text up to and including the last '/' before the first glob
+     * metacharacter (star, question mark, bracket, brace or backslash), or "" when there is none. Every path the glob matches starts with it, so a
+     * source tree can list only the files under that prefix instead of testing every file.
+     */
+    public static String globLiteralPrefix(String glob) {
+        int end = glob.length();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{' || c == '\\') {
+                end = i;
+                break;
+            }
+        }
+        int slash = glob.lastIndexOf('/', end - 1);
+        return slash < 0 ? "" : glob.substring(0, slash + 1);
+    }
 }
