@@ -50,7 +50,14 @@ public final class DirectorySourceTree implements SourceTree {
         }
         List<String> out = new ArrayList<>();
         Path realRoot = realRoot();
-        try (Stream<Path> files = Files.walk(root)) {
+        // Walk only below the glob's literal folder: a pipeline asks once per model glob, so walking the whole
+        // repository each time would make listing O(globs × files).
+        String prefix = SourcePaths.globLiteralPrefix(glob);
+        Path start = prefix.isEmpty() ? root : root.resolve(prefix);
+        if (!Files.isDirectory(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(start)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 if (!Files.isRegularFile(p)) {
                     continue;

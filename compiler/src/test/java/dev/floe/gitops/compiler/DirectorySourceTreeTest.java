@@ -57,4 +57,16 @@ class DirectorySourceTreeTest {
         assertThat(t.list("proj/models/**/*.sql")).containsExactly("proj/models/a/b/two.sql", "proj/models/a/one.sql");
         assertThat(t.list("proj/models/**.sql")).containsExactly("proj/models/a/b/two.sql", "proj/models/a/one.sql", "proj/models/top.sql");
     }
+
+    @Test
+    void listsOnlyBelowTheGlobsLiteralFolderAndNothingForAMissingOrLinkedOne() throws Exception {
+        DirectorySourceTree t = tree();
+        assertThat(t.list("proj/models/a/*.sql")).containsExactly("proj/models/a/one.sql");
+        assertThat(t.list("proj/missing/*.sql")).isEmpty();
+        assertThat(t.list("{proj,other}/models/*.sql")).containsExactly("proj/models/top.sql");
+        // A folder link is not followed, as in a walk from the root: the files behind it are not the repository's.
+        Files.createSymbolicLink(temp.resolve("repo/linked"), temp.resolve("repo/proj/models"));
+        assertThat(t.list("linked/*.sql")).isEmpty();
+        assertThat(t.list("**/top.sql")).containsExactly("proj/models/top.sql");
+    }
 }
