@@ -129,7 +129,7 @@ class ServeCommandTest {
         + "\"repository\":{\"full_name\":\"acme/sales-analytics\"}}").getBytes(StandardCharsets.UTF_8);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + "/hooks/github"))
         .header("Content-Type", "application/json")
         .header("X-GitHub-Event", "push")
@@ -139,7 +139,7 @@ class ServeCommandTest {
   }
 
   private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -146,7 +146,7 @@ class ServeProcessShutdownTest {
           + "\"repository\":{\"full_name\":\"acme/sales-analytics\"}}").getBytes(StandardCharsets.UTF_8);
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+      return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
               URI.create("http://127.0.0.1:" + port + "/hooks/github"))
           .timeout(Duration.ofSeconds(10))
           .header("Content-Type", "application/json")

@@ -142,7 +142,7 @@ class ServeReloadTest {
         + "\"repository\":{\"full_name\":\"" + repository + "\"}}").getBytes(StandardCharsets.UTF_8);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + port + "/hooks/github"))
         .header("Content-Type", "application/json")
         .header("X-GitHub-Event", "push")

@@ -24,7 +24,9 @@ import javax.net.ssl.TrustManagerFactory;
 /** What a Git host and a kube-apiserver would send: a signed GitHub webhook and an AdmissionReview over HTTPS. */
 final class DemoRequests {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1: the demo talks to our own plain-HTTP servers, where an h2c upgrade buys nothing.
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   private static final String BASE62 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private DemoRequests() {}

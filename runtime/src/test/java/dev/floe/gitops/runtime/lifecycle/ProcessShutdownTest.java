@@ -45,7 +45,7 @@ class ProcessShutdownTest {
         }
         assertThat(port).as("the service printed 'ready'; output so far: %s", lines).isNotNull();
 
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+        HttpResponse<String> ready = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);

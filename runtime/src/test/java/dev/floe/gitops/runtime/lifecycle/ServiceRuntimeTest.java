@@ -39,7 +39,7 @@ class ServiceRuntimeTest {
         runtime.lifecycle().register(Component.of("worker", Future::succeededFuture, Future::succeededFuture));
         runtime.start().await(30, TimeUnit.SECONDS);
 
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+        HttpResponse<String> ready = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);

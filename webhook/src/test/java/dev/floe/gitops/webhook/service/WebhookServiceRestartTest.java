@@ -117,7 +117,7 @@ class WebhookServiceRestartTest {
         .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   static int freePort() throws IOException {

@@ -42,7 +42,7 @@ class ReportRoutesTest {
   }
 
   HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort()
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort()
         + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
