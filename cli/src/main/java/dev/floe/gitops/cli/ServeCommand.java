@@ -126,7 +126,9 @@ final class ServeCommand implements Callable<Integer> {
           return null;
         })));
     // statuses, PR comments and /reports around the worker (docs/status.md)
-    StatusModule statuses = new StatusModule(gitops, runtime.secrets(), java.time.Clock.systemUTC());
+    // the same meter names as the worker's EventMetrics on the same registry, so failures add to one counter
+    StatusModule statuses = new StatusModule(gitops, runtime.secrets(), java.time.Clock.systemUTC(),
+        tracing.tracing(), new dev.floe.gitops.webhook.service.EventMetrics(runtime.metrics()));
     WebhookService service = WebhookService.register(runtime, gitops, statuses.around(processors), host,
         statuses::routes, tracing.tracing());
     try {

@@ -12,6 +12,7 @@ import dev.floe.gitops.runtime.secrets.SecretValue;
 import dev.floe.gitops.runtime.tracing.Tracing;
 import dev.floe.gitops.webhook.event.EventRecord;
 import dev.floe.gitops.webhook.event.EventRecordCodec;
+import dev.floe.gitops.webhook.queue.DeadLetterGauge;
 import dev.floe.gitops.webhook.queue.EventConsumerLoop;
 import dev.floe.gitops.webhook.queue.EventProcessor;
 import dev.floe.gitops.webhook.queue.EventPublisher;
@@ -56,6 +57,7 @@ public final class WebhookService {
   private final ConfigUpdates updates = new ConfigUpdates();
 
   private volatile QueueStartup.StartedQueue queue;
+  private volatile DeadLetterGauge dlqGauge;
   private volatile EventPublisher publisher;
   private volatile String consumerDeployment;
 
@@ -153,13 +155,20 @@ public final class WebhookService {
         !config.profile().isLocal()))
         .map(started -> {
           queue = started;
+          // floe.dlq.size: what waits in the dead-letter topic, queried off the event loop
+          dlqGauge = DeadLetterGauge.start(vertx, started.settings(), runtime.metrics(),
+              DeadLetterGauge.DEFAULT_PERIOD);
           return null;
         });
   }
 
   private Future<Void> stopQueue() {
+    DeadLetterGauge gauge = dlqGauge;
+    dlqGauge = null;
+    Future<Void> gaugeClosed = gauge == null ? Future.succeededFuture()
+        : gauge.close(runtime.vertx()).otherwiseEmpty();
     QueueStartup.StartedQueue q = queue;
-    return q == null ? Future.succeededFuture() : q.close(runtime.vertx());
+    return gaugeClosed.compose(v -> q == null ? Future.succeededFuture() : q.close(runtime.vertx()));
   }
 
   private Future<Void> startPublisher() {

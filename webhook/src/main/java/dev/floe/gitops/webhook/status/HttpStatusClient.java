@@ -1,6 +1,12 @@
 package dev.floe.gitops.webhook.status;
 
+import dev.floe.gitops.runtime.tracing.Tracing;
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.webhook.worker.EnvironmentDeployer.Sleeper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +50,22 @@ public final class HttpStatusClient implements StatusClient {
   private final Sleeper sleeper;
   private final StatusDedupe dedupe;
   private final StatusClient local;
+  private final Tracing tracing;
+  private final EventMetrics metrics;
 
   public HttpStatusClient(Target target, HttpClient http, Supplier<Optional<String>> token, RetryPolicy retry,
       Sleeper sleeper, StatusDedupe dedupe, StatusClient local) {
+    this(target, http, token, retry, sleeper, dedupe, local, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  /**
+   * With a span per HTTP call ({@code status <operation>}, under the current span, attributes provider and repository
+   * only) and {@link EventMetrics#statusCallFailed} counted for each call that ends without a 2xx answer.
+   */
+  public HttpStatusClient(Target target, HttpClient http, Supplier<Optional<String>> token, RetryPolicy retry,
+      Sleeper sleeper, StatusDedupe dedupe, StatusClient local, Tracing tracing, EventMetrics metrics) {
+    this.tracing = tracing;
+    this.metrics = metrics;
     this.target = target;
     this.http = http;
     this.token = token;
@@ -66,7 +85,7 @@ public final class HttpStatusClient implements StatusClient {
     if (!dedupe.firstTime(key)) {
       return new PostResult.Duplicate();
     }
-    Response sent = send(target.api().status(target.repository(), status, t.get()));
+    Response sent = send("post", target.api().status(target.repository(), status, t.get()));
     PostResult result = sent.ok() ? new PostResult.Posted("") : sent.failure();
     if (result instanceof PostResult.Failed failed) {
       dedupe.forget(key);
@@ -85,7 +104,7 @@ public final class HttpStatusClient implements StatusClient {
     ProviderApi api = target.api();
     Optional<String> existing = Optional.empty();
     for (int page = 1; page <= MAX_COMMENT_PAGES && existing.isEmpty(); page++) {
-      Response listed = send(api.listComments(target.repository(), pullRequest, page, t.get()));
+      Response listed = send("list comments", api.listComments(target.repository(), pullRequest, page, t.get()));
       if (!listed.ok()) {
         return failedComment(pullRequest, listed.failure());
       }
@@ -99,7 +118,7 @@ public final class HttpStatusClient implements StatusClient {
     ApiRequest request = existing.isPresent()
         ? api.updateComment(target.repository(), pullRequest, existing.get(), body, t.get())
         : api.createComment(target.repository(), pullRequest, body, t.get());
-    Response sent = send(request);
+    Response sent = send(existing.isPresent() ? "update comment" : "create comment", request);
     if (!sent.ok()) {
       return failedComment(pullRequest, sent.failure());
     }
@@ -115,7 +134,7 @@ public final class HttpStatusClient implements StatusClient {
     if (t.isEmpty()) {
       return Optional.empty();
     }
-    Response r = send(target.api().listStatuses(target.repository(), sha, t.get()));
+    Response r = send("list statuses", target.api().listStatuses(target.repository(), sha, t.get()));
     if (!r.ok()) {
       LOG.warn("statuses of {} on {} not read: {}", sha, target.repository(), r.failure().reason());
       return Optional.empty();
@@ -136,7 +155,45 @@ public final class HttpStatusClient implements StatusClient {
     }
   }
 
-  private Response send(ApiRequest request) {
+  /** The provider's name for meters and spans: the API's kind, never a URL. */
+  static String providerName(ProviderApi api) {
+    if (api instanceof GitHubApi) {
+      return "github";
+    } else if (api instanceof GitLabApi) {
+      return "gitlab";
+    } else if (api instanceof GiteaApi) {
+      return "gitea";
+    }
+    return "bitbucket";
+  }
+
+  /** One call in its own span; a call that ends without a 2xx answer is counted as a failed status call. */
+  private Response send(String operation, ApiRequest request) {
+    String provider = providerName(target.api());
+    Span span = tracing.child("status " + operation, SpanKind.CLIENT);
+    Tracing.set(span, Tracing.Attr.PROVIDER, provider);
+    Tracing.set(span, Tracing.Attr.REPOSITORY, target.repository());
+    try (Scope ignored = span.makeCurrent()) {
+      Response response = sendWithRetries(request);
+      if (!response.ok()) {
+        metrics.statusCallFailed(provider);
+        Tracing.set(span, Tracing.Attr.OUTCOME, response.failure().httpStatus() == 0 ? "unreachable"
+            : "http-" + response.failure().httpStatus());
+        span.setStatus(StatusCode.ERROR);
+      } else {
+        Tracing.set(span, Tracing.Attr.OUTCOME, "ok");
+      }
+      return response;
+    } catch (RuntimeException | Error e) {
+      metrics.statusCallFailed(provider);
+      Tracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private Response sendWithRetries(ApiRequest request) {
     PostResult.Failed last = new PostResult.Failed(0, request + ": not sent");
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.baseUrl() + request.path()))

@@ -3,6 +3,8 @@ package dev.floe.gitops.webhook.status;
 import dev.floe.gitops.runtime.config.GitProvider;
 import dev.floe.gitops.runtime.config.RepositoryConfig;
 import dev.floe.gitops.runtime.secrets.SecretResolver;
+import dev.floe.gitops.runtime.tracing.Tracing;
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.webhook.worker.EnvironmentDeployer.Sleeper;
 import dev.floe.gitops.webhook.worker.GitHubAppTokens;
 import java.io.IOException;
@@ -32,8 +34,18 @@ public final class StatusClients {
   private final StatusDedupe dedupe = new StatusDedupe(10_000);
   private final Map<String, StatusClient> byRepository = new ConcurrentHashMap<>();
   private final Map<String, LocalStatusLog> local = new ConcurrentHashMap<>();
+  private final Tracing tracing;
+  private final EventMetrics metrics;
 
   public StatusClients(SecretResolver secrets, HttpClient http, Clock clock, Sleeper sleeper) {
+    this(secrets, http, clock, sleeper, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  /** With a span per status call and failed calls counted ({@link HttpStatusClient}). */
+  public StatusClients(SecretResolver secrets, HttpClient http, Clock clock, Sleeper sleeper, Tracing tracing,
+      EventMetrics metrics) {
+    this.tracing = tracing;
+    this.metrics = metrics;
     this.secrets = secrets;
     this.http = http;
     this.appTokens = new GitHubAppTokens(http, clock);
@@ -44,7 +56,7 @@ public final class StatusClients {
   public StatusClient forRepository(RepositoryConfig repository) {
     return byRepository.computeIfAbsent(repository.name(), name -> new HttpStatusClient(
         new HttpStatusClient.Target(apiBase(repository), name, api(repository.provider())), http,
-        () -> token(repository), retry, sleeper, dedupe, localLog(name)));
+        () -> token(repository), retry, sleeper, dedupe, localLog(name), tracing, metrics));
   }
 
   /** The host's statuses on {@code sha}, for deploy gates; empty without a token or when the host cannot be asked. */

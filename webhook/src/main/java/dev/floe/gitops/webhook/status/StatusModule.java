@@ -3,6 +3,8 @@ package dev.floe.gitops.webhook.status;
 import dev.floe.gitops.runtime.config.EnvironmentConfig;
 import dev.floe.gitops.runtime.config.GitopsConfig;
 import dev.floe.gitops.runtime.secrets.SecretResolver;
+import dev.floe.gitops.runtime.tracing.Tracing;
+import dev.floe.gitops.webhook.service.EventMetrics;
 import dev.floe.gitops.webhook.queue.EventProcessor;
 import dev.floe.gitops.webhook.service.EventProcessorFactory;
 import dev.floe.gitops.webhook.worker.DeployWorker;
@@ -39,9 +41,15 @@ public final class StatusModule implements AutoCloseable {
   });
 
   public StatusModule(GitopsConfig config, SecretResolver secrets, Clock clock) {
+    this(config, secrets, clock, Tracing.noop(), EventMetrics.unregistered());
+  }
+
+  /** With a span per status call under the event's span, and failed calls counted on {@code metrics}. */
+  public StatusModule(GitopsConfig config, SecretResolver secrets, Clock clock, Tracing tracing,
+      EventMetrics metrics) {
     this.config = config;
     this.clients = new StatusClients(secrets, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-        clock, EnvironmentDeployer.Sleeper.REAL);
+        clock, EnvironmentDeployer.Sleeper.REAL, tracing, metrics);
     this.signer = config.reports().signingKey().flatMap(ref -> {
       if (secrets.lookup(ref) instanceof SecretResolver.Resolved r) {
         return Optional.of(new LinkSigner(r.value().bytes(), clock, config.reports().linkTtl()));
@@ -59,7 +67,8 @@ public final class StatusModule implements AutoCloseable {
 
   /** For {@code DeployWorkerFactory}: a module per running service, built from its configuration and secrets. */
   public static dev.floe.gitops.webhook.worker.DeployGate gateFor(dev.floe.gitops.webhook.service.ProcessorContext context) {
-    return new StatusModule(context.config(), context.secrets(), Clock.systemUTC()).gate();
+    return new StatusModule(context.config(), context.secrets(), Clock.systemUTC(), context.tracing(), context.events())
+        .gate();
   }
 
   public PreviewMode previewMode(String environment) {
@@ -75,8 +84,10 @@ public final class StatusModule implements AutoCloseable {
         return inner;
       }
       return new ReportingProcessor(new ReportingProcessor.Wiring(config.repositories(), worker::handle,
-          clients::forRepository, this::previewMode, links, reports, ForkJoinPool.commonPool(), statusExecutor,
-          Duration.ofSeconds(10)));
+          clients::forRepository, this::previewMode, links, reports,
+          // the event's span (current while process() runs) follows the tasks, so each status call's span is its child
+          io.opentelemetry.context.Context.taskWrapping(ForkJoinPool.commonPool()),
+          io.opentelemetry.context.Context.taskWrapping(statusExecutor), Duration.ofSeconds(10)));
     };
   }
 

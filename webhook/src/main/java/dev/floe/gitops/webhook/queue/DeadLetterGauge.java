@@ -1,0 +1,132 @@
+package dev.floe.gitops.webhook.queue;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code floe.dlq.size}: how many records the dead-letter topic holds, summed over its partitions as end offset minus
+ * beginning offset (what retention has not removed yet). The counter {@code floe.dlq.records} counts what this
+ * instance wrote since it started; this gauge is what is waiting for an operator, from any instance, across restarts.
+ *
+ * <p>An Admin client query on a worker thread (never the event loop) at start and every {@code period}; a scrape reads
+ * the last value and never waits for Kafka. A failed query keeps the last value and logs at debug: the broker being
+ * away shows on the queue's readiness, not as a dead-letter count of zero.
+ */
+public final class DeadLetterGauge implements AutoCloseable {
+
+  public static final String NAME = "floe.dlq.size";
+  public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeadLetterGauge.class);
+  private static final long QUERY_TIMEOUT_SECONDS = 10;
+
+  private final Vertx vertx;
+  private final String topic;
+  private final Admin admin;
+  private final AtomicLong size = new AtomicLong();
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final MeterRegistry registry;
+  private final Gauge gauge;
+  private volatile long timer = -1;
+  private volatile boolean closed;
+
+  DeadLetterGauge(Vertx vertx, QueueSettings settings, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.topic = settings.deadLetterTopic();
+    Map<String, Object> config = new HashMap<>(KafkaClientConfigs.admin(settings));
+    config.put("client.id", "floe-gitops-dlq-gauge");
+    this.admin = Admin.create(config);
+    this.registry = registry;
+    this.gauge = Gauge.builder(NAME, size, AtomicLong::get)
+        .description("Records in the dead-letter topic (end minus beginning offset, all partitions)")
+        .register(registry);
+  }
+
+  /** Registers the gauge, queries once now and then every {@code period}. */
+  public static DeadLetterGauge start(Vertx vertx, QueueSettings settings, MeterRegistry registry,
+      Duration period) {
+    DeadLetterGauge gauge = new DeadLetterGauge(vertx, settings, registry);
+    gauge.refresh();
+    gauge.timer = vertx.setPeriodic(Math.max(1, period.toMillis()), id -> gauge.refresh());
+    return gauge;
+  }
+
+  /** The last value read. */
+  public long size() {
+    return size.get();
+  }
+
+  /** One query on a worker thread; completes with the value the gauge holds afterwards (the old one on failure). */
+  public Future<Long> refresh() {
+    if (closed || !refreshing.compareAndSet(false, true)) {
+      return Future.succeededFuture(size.get());
+    }
+    return vertx.executeBlocking(() -> {
+      try {
+        size.set(query());
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        LOG.debug("dead-letter topic {} not measured, keeping {}: {}", topic, size.get(), e.toString());
+      } finally {
+        refreshing.set(false);
+      }
+      return size.get();
+    }, false);
+  }
+
+  private long query() throws Exception {
+    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+        .get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+    List<TopicPartition> partitions = description.partitions().stream()
+        .map(p -> new TopicPartition(topic, p.partition())).toList();
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> earliest = admin.listOffsets(
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+        .all().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = admin.listOffsets(
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+        .all().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    long total = 0;
+    for (TopicPartition p : partitions) {
+      total += Math.max(0, latest.get(p).offset() - earliest.get(p).offset());
+    }
+    return total;
+  }
+
+  /** Stops the refreshes and closes the Admin client on a worker thread (closing may wait for the broker). */
+  public Future<Void> close(Vertx on) {
+    closed = true;
+    // a queue started again registers a new gauge on the new instance's value
+    registry.remove(gauge);
+    if (timer >= 0) {
+      on.cancelTimer(timer);
+    }
+    return on.executeBlocking(() -> {
+      admin.close(Duration.ofSeconds(5));
+      return null;
+    }, false);
+  }
+
+  @Override
+  public void close() {
+    close(vertx);
+  }
+}
