@@ -23,6 +23,7 @@ public final class GitHubAdapter implements ProviderAdapter {
       "review_request_removed", "ready_for_review", "converted_to_draft", "locked", "unlocked",
       "auto_merge_enabled", "auto_merge_disabled", "milestoned", "demilestoned", "enqueued",
       "dequeued");
+  private static final GitHubShapedPayloads PAYLOADS = new GitHubShapedPayloads(ACTED_ON, KNOWN_ACTIONS);
 
   private final NameReader names =
       new NameReader("repository", "full_name", "organization", "login");
@@ -80,8 +81,8 @@ public final class GitHubAdapter implements ProviderAdapter {
     }
     return switch (event) {
       case "ping" -> new ParsedEvent.Ping();
-      case "push" -> Payload.parse(json.get(), GitHubAdapter::push);
-      case "pull_request" -> Payload.parse(json.get(), GitHubAdapter::pullRequest);
+      case "push" -> Payload.parse(json.get(), PAYLOADS::push);
+      case "pull_request" -> Payload.parse(json.get(), PAYLOADS::pullRequest);
       default -> Adapters.ignoredEvent(event);
     };
   }
@@ -92,30 +93,5 @@ public final class GitHubAdapter implements ProviderAdapter {
       return FormPayload.field(request.body(), "payload");
     }
     return Optional.of(request.body());
-  }
-
-  private static ParsedEvent push(Payload p) {
-    String ref = p.text("ref");
-    String before = p.commit("before");
-    String after = p.commit("after");
-    p.text("repository.full_name");
-    return Adapters.push(ref, before, after);
-  }
-
-  private static ParsedEvent pullRequest(Payload p) {
-    String action = p.text("action");
-    if (!ACTED_ON.contains(action)) {
-      return Adapters.ignoredAction("pull_request", action, KNOWN_ACTIONS);
-    }
-    int number = p.positiveInt("number");
-    String headSha = p.commit("pull_request.head.sha");
-    String baseRef = p.text("pull_request.base.ref");
-    String headRef = p.text("pull_request.head.ref");
-    String base = p.text("repository.full_name");
-    // A deleted fork has head.repo null: the PR ref on the base repository still has the commits.
-    String head = p.has("pull_request.head.repo")
-        ? p.text("pull_request.head.repo.full_name") : null;
-    String fork = head != null && !head.equalsIgnoreCase(base) ? head : null;
-    return new ParsedEvent.PullRequest(number, headRef, headSha, baseRef, fork);
   }
 }

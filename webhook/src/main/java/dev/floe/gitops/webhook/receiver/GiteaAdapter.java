@@ -23,6 +23,7 @@ public final class GiteaAdapter implements ProviderAdapter {
   private static final Set<String> KNOWN_ACTIONS = Set.of("opened", "synchronized", "reopened",
       "closed", "edited", "label_updated", "label_cleared", "assigned", "unassigned",
       "milestoned", "demilestoned", "reviewed", "review_requested", "review_request_removed");
+  private static final GitHubShapedPayloads PAYLOADS = new GitHubShapedPayloads(ACTED_ON, KNOWN_ACTIONS);
 
   private final NameReader names = new NameReader("repository", "full_name", null, null);
 
@@ -79,34 +80,10 @@ public final class GiteaAdapter implements ProviderAdapter {
     }
     return switch (event) {
       case "ping" -> new ParsedEvent.Ping();
-      case "push" -> Payload.parse(request.body(), GiteaAdapter::push);
+      case "push" -> Payload.parse(request.body(), PAYLOADS::push);
       case "pull_request", "pull_request_sync" ->
-          Payload.parse(request.body(), GiteaAdapter::pullRequest);
+          Payload.parse(request.body(), PAYLOADS::pullRequest);
       default -> Adapters.ignoredEvent(event);
     };
-  }
-
-  private static ParsedEvent push(Payload p) {
-    String ref = p.text("ref");
-    String before = p.commit("before");
-    String after = p.commit("after");
-    p.text("repository.full_name");
-    return Adapters.push(ref, before, after);
-  }
-
-  private static ParsedEvent pullRequest(Payload p) {
-    String action = p.text("action");
-    if (!ACTED_ON.contains(action)) {
-      return Adapters.ignoredAction("pull_request", action, KNOWN_ACTIONS);
-    }
-    int number = p.positiveInt("number");
-    String headSha = p.commit("pull_request.head.sha");
-    String baseRef = p.text("pull_request.base.ref");
-    String headRef = p.text("pull_request.head.ref");
-    String base = p.text("repository.full_name");
-    String head = p.has("pull_request.head.repo")
-        ? p.text("pull_request.head.repo.full_name") : null;
-    String fork = head != null && !head.equalsIgnoreCase(base) ? head : null;
-    return new ParsedEvent.PullRequest(number, headRef, headSha, baseRef, fork);
   }
 }
