@@ -2,14 +2,15 @@ package dev.floe.gitops.webhook.queue;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,7 +42,12 @@ public final class DeadLetterGauge implements AutoCloseable {
   private final String topic;
   private final Admin admin;
   private final AtomicLong size = new AtomicLong();
-  private final AtomicBoolean refreshing = new AtomicBoolean();
+  // one context, so ordered blocking tasks run one after another: queries never overlap
+  private final Context context;
+  private final Object lock = new Object();
+  // a query queued but not started yet: callers arriving before it starts share it, and each caller gets a
+  // query that starts after its call (a caller that just wrote a record sees it)
+  private Future<Long> queued;
   private final MeterRegistry registry;
   private final Gauge gauge;
   private volatile long timer = -1;
@@ -49,6 +55,7 @@ public final class DeadLetterGauge implements AutoCloseable {
 
   DeadLetterGauge(Vertx vertx, QueueSettings settings, MeterRegistry registry) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.topic = settings.deadLetterTopic();
     Map<String, Object> config = new HashMap<>(KafkaClientConfigs.admin(settings));
     config.put("client.id", "floe-gitops-dlq-gauge");
@@ -73,24 +80,43 @@ public final class DeadLetterGauge implements AutoCloseable {
     return size.get();
   }
 
-  /** One query on a worker thread; completes with the value the gauge holds afterwards (the old one on failure). */
+  /**
+   * A query on a worker thread that starts after this call; completes with the value the gauge holds afterwards
+   * (the old one on failure).
+   */
   public Future<Long> refresh() {
-    if (closed || !refreshing.compareAndSet(false, true)) {
+    if (closed) {
       return Future.succeededFuture(size.get());
     }
-    return vertx.executeBlocking(() -> {
-      try {
-        size.set(query());
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        LOG.debug("dead-letter topic {} not measured, keeping {}: {}", topic, size.get(), e.toString());
-      } finally {
-        refreshing.set(false);
+    synchronized (lock) {
+      if (queued != null) {
+        return queued;
       }
-      return size.get();
-    }, false);
+      Promise<Long> promise = Promise.promise();
+      Future<Long> future = promise.future();
+      queued = future;
+      context.<Long>executeBlocking(() -> {
+        synchronized (lock) {
+          if (queued == future) {
+            queued = null;
+          }
+        }
+        return measure();
+      }, true).onComplete(promise);
+      return future;
+    }
+  }
+
+  private long measure() {
+    try {
+      size.set(query());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.debug("dead-letter topic {} not measured, keeping {}: {}", topic, size.get(), e.toString());
+    }
+    return size.get();
   }
 
   private long query() throws Exception {
