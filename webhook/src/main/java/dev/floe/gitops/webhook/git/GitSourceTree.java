@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * The compiler's view of one commit: files are read straight from the Git tree through an {@link ObjectReader}, so no
@@ -95,13 +96,19 @@ public final class GitSourceTree implements SourceTree {
     }
     List<String> out = new ArrayList<>();
     int entries = 0;
+    // Walk only below the glob's literal folder, as DirectorySourceTree does: a pipeline asks once per model glob,
+    // and walking the whole tree each time made listing O(globs × files). The entry bound counts what is walked.
+    String prefix = SourcePaths.globLiteralPrefix(glob);
     try (TreeWalk walk = new TreeWalk(reader)) {
       walk.addTree(tree);
       walk.setRecursive(true);
+      if (!prefix.isEmpty()) {
+        walk.setFilter(PathFilter.create(prefix.substring(0, prefix.length() - 1)));
+      }
       while (walk.next()) {
         if (++entries > limits.maxEntries()) {
           throw new SourceException(description + " has more than " + limits.maxEntries()
-              + " files; floe-gitops stops listing there");
+              + " files" + (prefix.isEmpty() ? "" : " under '" + prefix + "'") + "; floe-gitops stops listing there");
         }
         FileMode mode = walk.getFileMode(0);
         if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {

@@ -94,6 +94,19 @@ class GitSourceTreeTest {
   }
 
   @Test
+  void listsOnlyBelowTheGlobsLiteralFolder() throws Exception {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      // three entries sit under dbt/models and four elsewhere: a bound of 3 holds when only that folder is walked
+      GitSourceTree tiny = new GitSourceTree(reader, tree, "acme/x@abc", new GitSourceTree.Limits(1000, 3));
+      assertThat(tiny.list("dbt/models/*.sql")).containsExactly("dbt/models/a.sql", "dbt/models/b.sql");
+      assertThat(tiny.list("dbt/mod*/*.sql")).containsExactly("dbt/models/a.sql", "dbt/models/b.sql");
+      assertThat(tiny.list("nowhere/*.sql")).isEmpty();
+      assertThat(source(reader).list("floe.yaml")).containsExactly("floe.yaml");
+      assertThat(source(reader).list("dbt/models/link.sql")).isEmpty();
+    }
+  }
+
+  @Test
   void redactionRemovesCredentialsFromUrls() {
     assertThat(Redaction.redact("cannot fetch https://x-access-token:ghp_secret@github.com/acme/x.git: 403"))
         .isEqualTo("cannot fetch https://***@github.com/acme/x.git: 403");
