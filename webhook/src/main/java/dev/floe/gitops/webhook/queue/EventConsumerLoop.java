@@ -47,6 +47,7 @@ public final class EventConsumerLoop extends VerticleBase {
   private Tracing tracing = Tracing.noop();
   private MeterRegistry registry;
   private java.util.function.Consumer<String> outcomes = outcome -> { };
+  private java.util.function.Consumer<OwnedPartitions> assignments = owned -> { };
   private KafkaClientMetrics clientMetrics;
   private Duration drainTimeout = Duration.ZERO;
 
@@ -89,6 +90,15 @@ public final class EventConsumerLoop extends VerticleBase {
   public EventConsumerLoop metrics(MeterRegistry registry, java.util.function.Consumer<String> outcomes) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+    return this;
+  }
+
+  /**
+   * Tells {@code assignments} which events-topic partitions this member holds after every assignment and revocation
+   * (the reconciler restricts itself to their repositories). Call before deploying.
+   */
+  public EventConsumerLoop assignments(java.util.function.Consumer<OwnedPartitions> assignments) {
+    this.assignments = Objects.requireNonNull(assignments, "assignments");
     return this;
   }
 
@@ -173,6 +183,7 @@ public final class EventConsumerLoop extends VerticleBase {
       workers.computeIfAbsent(partition,
           p -> new PartitionWorker(p, handling, new DeliveryWindow(windowCapacity)));
     }
+    announceOwnership();
   }
 
   private void revoked(Set<TopicPartition> partitions) {
@@ -184,6 +195,29 @@ public final class EventConsumerLoop extends VerticleBase {
         worker.revoke();
       }
     }
+    announceOwnership();
+  }
+
+  /**
+   * Announces the partitions held now with the topic's partition count, asked of the broker: the topic may have been
+   * created with more partitions than this replica's settings say. Not announced when the count cannot be read; the
+   * previous announcement stands until the next rebalance.
+   */
+  private void announceOwnership() {
+    if (stopping) {
+      return;
+    }
+    java.util.Set<Integer> held = new java.util.TreeSet<>();
+    for (TopicPartition partition : workers.keySet()) {
+      if (partition.getTopic().equals(settings.topic())) {
+        held.add(partition.getPartition());
+      }
+    }
+    consumer.partitionsFor(settings.topic()).onComplete(infos -> {
+      if (!infos.isEmpty()) {
+        assignments.accept(new OwnedPartitions(held, infos.size()));
+      }
+    }, error -> LOG.debug("partition count of {} not read: {}", settings.topic(), error.toString()));
   }
 
   private void dispatch(KafkaConsumerRecord<String, byte[]> record) {

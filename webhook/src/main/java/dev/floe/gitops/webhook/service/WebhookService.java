@@ -55,6 +55,7 @@ public final class WebhookService {
   private final Tracing tracing;
   private final ServedRepositories served;
   private final ConfigUpdates updates = new ConfigUpdates();
+  private final PartitionAssignments assignments = new PartitionAssignments();
 
   private volatile QueueStartup.StartedQueue queue;
   private volatile DeadLetterGauge dlqGauge;
@@ -186,10 +187,11 @@ public final class WebhookService {
     QueueSettings settings = queue.settings();
     EventMetrics events = new EventMetrics(runtime.metrics());
     EventProcessor processor = processors.create(new ProcessorContext(runtime.vertx(), config,
-        runtime.secrets(), runtime.metrics(), runtime.health(), tracing, events, updates));
+        runtime.secrets(), runtime.metrics(), runtime.health(), tracing, events, updates, assignments));
     return runtime.vertx()
         .deployVerticle(new EventConsumerLoop(settings, processor, ExponentialBackoff.of(settings))
             .tracing(tracing)
+            .assignments(assignments::publish)
             // half the grace period for events in flight; the rest for commits and closing
             .drainTimeout(config.shutdown().gracePeriod().dividedBy(2))
             .metrics(runtime.metrics(), outcome -> {

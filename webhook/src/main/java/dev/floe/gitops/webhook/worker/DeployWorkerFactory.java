@@ -39,6 +39,10 @@ public final class DeployWorkerFactory implements EventProcessorFactory, AutoClo
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("floe-reconciler"));
     service.startReconciler(timer);
     context.updates().subscribe(reloaded -> service.replaceRepositories(reloaded.repositories()));
+    // SPEC §4: each replica reconciles only the repositories whose events land on its partitions; until the group
+    // first assigns some, it reconciles all of them (redundant with other replicas, never harmful: compare-and-swap)
+    context.assignments().subscribe(owned -> service.reconciler().reconcileOnly(
+        PartitionOwnership.owning(owned.partitions(), owned.partitionCount())));
     started.add(() -> {
       timer.shutdownNow();
       git.shutdownNow();

@@ -42,6 +42,8 @@ public final class Reconciler {
   private final Map<String, ObjectId> lastHeads = new HashMap<>();
   private final Map<String, String> lastDigests = new HashMap<>();
   private volatile java.util.function.Predicate<RepositoryConfig> owned = PartitionOwnership.all();
+  /** Repositories owned at the last tick: one owned again after a gap has its remembered heads forgotten. */
+  private final java.util.Set<String> ownedLastTick = new java.util.HashSet<>();
 
   public Reconciler(List<RepositoryConfig> repositories, MirrorStore mirrors, GitCredentials credentials,
       PlatformFiles platforms, EnvironmentDeployer deployer) {
@@ -59,14 +61,15 @@ public final class Reconciler {
     this.deployer = deployer;
   }
 
-  /**
-   * Restricts the reconciler to the repositories this replica owns, e.g. {@link PartitionOwnership#owning} with the
-   * consumer's current assignment; call again after every rebalance.
-   */
   public void replaceRepositories(List<RepositoryConfig> repositories) {
     this.repositories = List.copyOf(repositories);
   }
 
+  /**
+   * Restricts the reconciler to the repositories this replica owns, e.g. {@link PartitionOwnership#owning} with the
+   * consumer's current assignment; call again after every rebalance. A repository this replica gains is checked again
+   * on the next tick, whatever head it last saw there: while another replica owned it, that one decided.
+   */
   public void reconcileOnly(java.util.function.Predicate<RepositoryConfig> owned) {
     this.owned = owned;
   }
@@ -89,9 +92,14 @@ public final class Reconciler {
     Map<String, String> digests = new HashMap<>();
     Map<String, DeployOutcome> out = new LinkedHashMap<>();
     java.util.function.Predicate<RepositoryConfig> mine = owned;
+    java.util.Set<String> ownedNow = new java.util.HashSet<>();
     for (RepositoryConfig repository : repositories) {
       if (!mine.test(repository)) {
         continue;
+      }
+      ownedNow.add(repository.name());
+      if (!ownedLastTick.contains(repository.name())) {
+        repository.deploy().forEach(d -> lastHeads.remove(repository.name() + " " + d.environment()));
       }
       Map<String, ObjectId> advertised;
       try {
@@ -137,6 +145,8 @@ public final class Reconciler {
         }
       }
     }
+    ownedLastTick.clear();
+    ownedLastTick.addAll(ownedNow);
     digests.forEach((env, digest) -> {
       if (!changedPlatforms.containsKey(env) || changedPlatforms.get(env) != null) {
         lastDigests.put(env, digest);

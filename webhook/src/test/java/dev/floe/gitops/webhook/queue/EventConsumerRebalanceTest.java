@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -53,11 +55,20 @@ class EventConsumerRebalanceTest {
     RecordingProcessor survivor = RecordingProcessor.allDone();
     Promise<ProcessingOutcome> never = Promise.promise();
     RecordingProcessor vanishing = new RecordingProcessor((event, delivery) -> never.future());
-    vertx.deployVerticle(new EventConsumerLoop(a, survivor, attempt -> Duration.ZERO))
+    AtomicReference<OwnedPartitions> ownedByA = new AtomicReference<>();
+    AtomicReference<OwnedPartitions> ownedByB = new AtomicReference<>();
+    vertx.deployVerticle(new EventConsumerLoop(a, survivor, attempt -> Duration.ZERO).assignments(ownedByA::set))
         .await(20, TimeUnit.SECONDS);
-    String loopB = vertx.deployVerticle(new EventConsumerLoop(b, vanishing, attempt -> Duration.ZERO))
+    String loopB = vertx.deployVerticle(new EventConsumerLoop(b, vanishing, attempt -> Duration.ZERO)
+            .assignments(ownedByB::set))
         .await(20, TimeUnit.SECONDS);
     await().atMost(WAIT).until(() -> bothMembersHoldAPartition(base.groupId()));
+    // each replica announces what it holds, with the topic's partition count: one partition each
+    await().atMost(WAIT).until(() -> ownedByA.get() != null && ownedByB.get() != null
+        && ownedByA.get().partitions().size() == 1 && ownedByB.get().partitions().size() == 1);
+    assertThat(Set.of(ownedByA.get().partitions().iterator().next(), ownedByB.get().partitions().iterator().next()))
+        .containsExactlyInAnyOrder(0, 1);
+    assertThat(ownedByA.get().partitionCount()).isEqualTo(2);
 
     // One repository per partition: whichever lands on replica b hangs there.
     EventPublisher publisher = EventPublisher.create(vertx, base, new EventRecordCodec());
@@ -70,6 +81,7 @@ class EventConsumerRebalanceTest {
     vertx.undeploy(loopB).await(20, TimeUnit.SECONDS); // gone without committing
 
     await().atMost(WAIT).until(() -> survivor.calls.size() == 2);
+    await().atMost(WAIT).until(() -> ownedByA.get().partitions().equals(Set.of(0, 1)));
     assertThat(survivor.deliveryIds()).containsExactlyInAnyOrder(
         repositories.get(0) + "#1", repositories.get(1) + "#1");
     assertThat(survivor.calls.get(1).event().deliveryId())

@@ -12,12 +12,15 @@ import dev.floe.gitops.runtime.secrets.SecretResolver;
 import dev.floe.gitops.webhook.queue.Delivery;
 import dev.floe.gitops.webhook.queue.EventProcessor;
 import dev.floe.gitops.webhook.queue.ProcessingOutcome;
+import dev.floe.gitops.webhook.queue.OwnedPartitions;
+import dev.floe.gitops.webhook.service.PartitionAssignments;
 import dev.floe.gitops.webhook.service.ProcessorContext;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +64,48 @@ class DeployWorkerFactoryTest {
       assertThat(fx.bare("sales-analytics").run("log", "-1", "--format=%an <%ae>", "deploy/dev"))
           .isEqualTo("Deploy Bot <deploy-bot@example.com>");
       String missed = fx.changeFloe("sales-analytics", "no-webhook");
+      await().atMost(Duration.ofSeconds(20))
+          .until(() -> missed.equals(fx.trailer("sales-analytics", "deploy/dev", "Floe-Source-Commit")));
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void theReconcilerFollowsThePartitionsTheConsumerAnnounces() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (WorkerFixture fx = WorkerFixture.overFile(tmp); DeployWorkerFactory factory = new DeployWorkerFactory(1)) {
+      String url = fx.seed("sales-analytics", List.of("dev")).url();
+      String yaml = """
+          profile: local
+          dataDir: %s
+          environments:
+            dev: {platform: %s}
+          repositories:
+            - name: acme/sales-analytics
+              provider: github
+              url: %s
+              deploy:
+                - {environment: dev, branch: main}
+          worker:
+            reconcileInterval: 100ms
+          """.formatted(tmp.resolve("data"), fx.platforms.resolve("dev/platform.yaml"), url);
+      GitopsConfig config = ((ConfigLoadResult.Loaded) new ConfigLoader(new BuiltinConfigScanner()).load(
+          ConfigSource.ofText(yaml, tmp.resolve("floe-gitops.yaml"), Map.of(), Map.of(), tmp))).config();
+      PartitionAssignments assignments = new PartitionAssignments();
+      factory.create(new ProcessorContext(vertx, config, new SecretResolver(List.of()), null, null, null, null, null,
+          assignments));
+      await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> fx.head("sales-analytics")
+          .equals(fx.trailer("sales-analytics", "deploy/dev", "Floe-Source-Commit")));
+
+      // a rebalance gives the only partition to another replica: this one leaves the repository alone
+      assignments.publish(new OwnedPartitions(Set.of(), 1));
+      String missed = fx.changeFloe("sales-analytics", "while-not-owned");
+      Thread.sleep(1_000); // ten reconcile intervals
+      assertThat(fx.trailer("sales-analytics", "deploy/dev", "Floe-Source-Commit")).isNotEqualTo(missed);
+
+      // it gets the partition back: the next tick catches the head the other owner would have deployed
+      assignments.publish(new OwnedPartitions(Set.of(0), 1));
       await().atMost(Duration.ofSeconds(20))
           .until(() -> missed.equals(fx.trailer("sales-analytics", "deploy/dev", "Floe-Source-Commit")));
     } finally {

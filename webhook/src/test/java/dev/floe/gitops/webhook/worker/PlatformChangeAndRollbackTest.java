@@ -60,6 +60,22 @@ class PlatformChangeAndRollbackTest {
   }
 
   @Test
+  void aRepositoryOwnedAgainAfterARebalanceIsCheckedAgainThoughItsHeadDidNotMove() throws Exception {
+    fx.seed(MARKETING);
+    WorkerService service = fx.service(tmp.resolve("data"));
+    assertThat(service.reconciler().tick().values()).allMatch(o -> o instanceof DeployOutcome.Deployed);
+    assertThat(service.reconciler().tick()).isEmpty(); // nothing moved, nothing asked
+
+    service.reconciler().reconcileOnly(r -> false); // another replica owns it for a while
+    assertThat(service.reconciler().tick()).isEmpty();
+    service.reconciler().reconcileOnly(PartitionOwnership.all());
+
+    // whatever the other owner did, this replica compares the head with its deploy branches again
+    assertThat(service.reconciler().tick()).containsOnlyKeys("acme/" + MARKETING + " dev", "acme/" + MARKETING + " staging")
+        .allSatisfy((key, outcome) -> assertThat(outcome).isInstanceOf(DeployOutcome.Unchanged.class));
+  }
+
+  @Test
   void aRollbackRendersTheChosenCommitAndPinsUntilANewSourceCommitIsPushed() throws Exception {
     fx.seed(SALES);
     WorkerService service = fx.service(tmp.resolve("data"));
