@@ -100,7 +100,19 @@ final class ConfigBinder {
                 new GitIdentity(author.textOrDefault("name"), author.textOrDefault("email")),
                 new GitIdentity(committer.textOrDefault("name"), committer.textOrDefault("email")),
                 w.duration("reconcileInterval"),
-                w.integer("pushAttempts"));
+                w.integer("pushAttempts"),
+                signing(w));
+    }
+
+    private Optional<SigningConfig> signing(Fields worker) {
+        if (worker.raw("signing").isEmpty()) return Optional.empty();
+        Fields s = worker.section("signing");
+        Optional<SecretRef> key = s.secret("key");
+        if (key.isEmpty()) {
+            s.missing("key");
+            return Optional.empty();
+        }
+        return Optional.of(new SigningConfig(s.oneOf("format"), key.get(), s.secret("passphrase")));
     }
 
     private KafkaConfig kafka(Fields k) {

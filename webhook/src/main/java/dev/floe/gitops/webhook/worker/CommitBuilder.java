@@ -59,11 +59,17 @@ final class CommitBuilder {
   private final GitIdentity author;
   private final GitIdentity committer;
   private final Clock clock;
+  private final CommitSigner signer;
 
   CommitBuilder(GitIdentity author, GitIdentity committer, Clock clock) {
+    this(author, committer, clock, CommitSigner.NONE);
+  }
+
+  CommitBuilder(GitIdentity author, GitIdentity committer, Clock clock, CommitSigner signer) {
     this.author = author;
     this.committer = committer;
     this.clock = clock;
+    this.signer = signer;
   }
 
   /**
@@ -116,8 +122,10 @@ final class CommitBuilder {
       commit.setParentId(parent);
     }
     commit.setAuthor(new PersonIdent(author.name(), author.email(), now, utc.toZoneId()));
-    commit.setCommitter(new PersonIdent(committer.name(), committer.email(), now, utc.toZoneId()));
+    PersonIdent committedBy = new PersonIdent(committer.name(), committer.email(), now, utc.toZoneId());
+    commit.setCommitter(committedBy);
     commit.setMessage(message.text());
+    signer.sign(repository, commit, committedBy);
     try (ObjectInserter inserter = repository.newObjectInserter()) {
       ObjectId id = inserter.insert(commit);
       inserter.flush();

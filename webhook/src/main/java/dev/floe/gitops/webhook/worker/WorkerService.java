@@ -31,7 +31,16 @@ public final class WorkerService implements AutoCloseable {
 
   /** The wiring's inputs. */
   public record Wiring(Path dataDir, List<RepositoryConfig> repositories, WorkerConfig worker, PlatformFiles platforms,
-      GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push, Executor executor) {}
+      GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push, Executor executor,
+      CommitSigner signer) {
+
+    /** Deploy commits unsigned. */
+    public Wiring(Path dataDir, List<RepositoryConfig> repositories, WorkerConfig worker, PlatformFiles platforms,
+        GitCredentials credentials, PolicyEngine policy, Clock clock, EnvironmentDeployer.Settings push,
+        Executor executor) {
+      this(dataDir, repositories, worker, platforms, credentials, policy, clock, push, executor, CommitSigner.NONE);
+    }
+  }
 
   private final MirrorStore mirrors;
   private volatile List<RepositoryConfig> repositories;
@@ -52,7 +61,7 @@ public final class WorkerService implements AutoCloseable {
     this.deployer = new EnvironmentDeployer(mirrors, w.credentials(), w.platforms(),
         new RenderStep(new FloeCompiler(CompilerLimits.defaults()), GitSourceTree.Limits.defaults()),
         new PolicyScanStep(w.policy()),
-        new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock()),
+        new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock(), w.signer()),
         w.push(), tracing, metrics);
     this.worker = new DeployWorker(repositories, deployer, w.executor());
     this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer, metrics);
@@ -81,7 +90,8 @@ public final class WorkerService implements AutoCloseable {
     return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
         PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
-        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL, gate), executor),
+        new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL, gate), executor,
+        SshCommitSigner.from(worker.signing(), secrets, config.dataDir())),
         tracing, metrics);
   }
 
