@@ -150,12 +150,26 @@ final class ConfigBinder {
                 errors.add(ConfigError.of(path, "environment names use lower-case letters, digits and '-' (they become branch names)", root.map.originOf(path)));
             }
             Fields e = new Fields(node, ConfigSchema.ENVIRONMENT, path);
-            Path platform = e.requiredPath("platform");
+            Optional<String> repository = e.optionalText("platformRepository");
+            Path platform = repository.isPresent() ? pathInRepository(e, "platform") : e.requiredPath("platform");
             Optional<GatesConfig> gates = e.raw("gates").isPresent() ? Optional.of(gates(e.section("gates"))) : Optional.empty();
-            out.put(name, new EnvironmentConfig(name, platform, e.optionalText("platformRepository"),
-                    e.optionalOneOf("preview"), gates));
+            out.put(name, new EnvironmentConfig(name, platform, repository, e.optionalOneOf("preview"), gates,
+                    e.textOrDefault("platformBranch")));
         });
         return out;
+    }
+
+    /** A path inside a repository: relative, without '..', never resolved against this file's folder. */
+    private Path pathInRepository(Fields e, String key) {
+        String text = e.requiredText(key).trim().replace('\\', '/');
+        while (text.startsWith("./")) text = text.substring(2);
+        boolean escapes = text.startsWith("/") || java.util.Arrays.asList(text.split("/")).contains("..");
+        if (text.isEmpty() || escapes) {
+            errors.add(ConfigError.of(e.path.key(key), "with platformRepository set, must be a path inside that repository"
+                    + " (relative, without '..'), such as platform/" + e.path.lastKey() + "/platform.yaml", e.map.origin()));
+            return Path.of("platform.yaml");
+        }
+        return Path.of(text);
     }
 
     private GatesConfig gates(Fields g) {

@@ -84,8 +84,9 @@ public final class ConfigSchema {
             key("maxWait", DURATION, "30m", "How long a deploy waits for its gates before `floe/deploy-<env>` fails naming the gate."));
 
     public static final ValueType.Section ENVIRONMENT = section(
-            key("platform", PATH, null, "Path of the environment's platform.yaml."),
-            key("platformRepository", TEXT, null, "Repository (clone URL) holding platform.yaml; absent: the path is read from local disk."),
+            key("platform", PATH, null, "Path of the environment's platform.yaml: on local disk (relative to this file), or inside `platformRepository` when that is set."),
+            key("platformRepository", TEXT, null, "Repository (clone URL) holding platform.yaml, read at the head of `platformBranch` and fetched again at most every 10 s; credentials are those of the entry under `repositories` with the same URL (list it with `deploy: []`), else none. Absent: the path is read from local disk."),
+            key("platformBranch", TEXT, "main", "Branch of `platformRepository` whose head is the environment's platform."),
             key("preview", oneOf("full", "summary", "none"), "summary for an environment named prod, full elsewhere",
                     "What pull requests show of the rendered files: `full` (counts and the diff), `summary` (counts), `none`."),
             key("gates", GATES, null, "Deploy gates: statuses required on the pushed head before deploying."));

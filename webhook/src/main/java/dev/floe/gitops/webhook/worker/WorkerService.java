@@ -48,6 +48,7 @@ public final class WorkerService implements AutoCloseable {
   private final DeployWorker worker;
   private final Reconciler reconciler;
   private final WorkerConfig settings;
+  private final PlatformFiles platforms;
 
   public WorkerService(Wiring w) {
     this(w, Tracing.noop(), EventMetrics.unregistered());
@@ -56,6 +57,7 @@ public final class WorkerService implements AutoCloseable {
   /** With the service's tracing (a span per environment and step) and the worker-side meters. */
   public WorkerService(Wiring w, Tracing tracing, EventMetrics metrics) {
     this.settings = w.worker();
+    this.platforms = w.platforms();
     this.mirrors = new MirrorStore(w.dataDir());
     this.repositories = List.copyOf(w.repositories());
     this.deployer = new EnvironmentDeployer(mirrors, w.credentials(), w.platforms(),
@@ -87,8 +89,11 @@ public final class WorkerService implements AutoCloseable {
     WorkerConfig worker = config.worker();
     ExponentialBackoff backoff = new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(2),
         () -> ThreadLocalRandom.current().nextDouble());
-    return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker,
-        PlatformFiles.fromDisk(config.environments()), new GitCredentials(secrets, new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC())),
+    GitCredentials credentials = new GitCredentials(secrets,
+        new GitHubAppTokens(java.net.http.HttpClient.newHttpClient(), Clock.systemUTC()));
+    PlatformFiles platforms = PlatformFiles.fromConfig(config.environments(), config.dataDir(), config.repositories(),
+        credentials, Clock.systemUTC(), PlatformRepositoryFiles.DEFAULT_REFRESH);
+    return new WorkerService(new Wiring(config.dataDir(), config.repositories(), worker, platforms, credentials,
         new PolicyEngine(PolicyConfig.fromMap(config.policy())), Clock.systemUTC(),
         new EnvironmentDeployer.Settings(worker.pushAttempts(), backoff, EnvironmentDeployer.Sleeper.REAL, gate), executor,
         SshCommitSigner.from(worker.signing(), secrets, config.dataDir())),
@@ -143,5 +148,12 @@ public final class WorkerService implements AutoCloseable {
   @Override
   public void close() {
     mirrors.close();
+    if (platforms instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the platform mirrors failed", e);
+      }
+    }
   }
 }
