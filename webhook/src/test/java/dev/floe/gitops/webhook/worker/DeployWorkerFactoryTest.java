@@ -35,25 +35,7 @@ class DeployWorkerFactoryTest {
     Vertx vertx = Vertx.vertx();
     try (WorkerFixture fx = WorkerFixture.overFile(tmp); DeployWorkerFactory factory = new DeployWorkerFactory(1)) {
       String url = fx.seed("sales-analytics", List.of("dev")).url();
-      String yaml = """
-          profile: local
-          dataDir: %s
-          environments:
-            dev: {platform: %s}
-          repositories:
-            - name: acme/sales-analytics
-              provider: github
-              url: %s
-              deploy:
-                - {environment: dev, branch: main}
-          worker:
-            reconcileInterval: 200ms
-            author: {name: Deploy Bot, email: deploy-bot@example.com}
-          """.formatted(tmp.resolve("data"), fx.platforms.resolve("dev/platform.yaml"), url);
-      ConfigLoadResult loaded = new ConfigLoader(new BuiltinConfigScanner()).load(ConfigSource.ofText(
-          yaml, tmp.resolve("floe-gitops.yaml"), Map.of(), Map.of(), tmp));
-      assertThat(loaded).isInstanceOf(ConfigLoadResult.Loaded.class);
-      GitopsConfig config = ((ConfigLoadResult.Loaded) loaded).config();
+      GitopsConfig config = config(fx, url, "200ms", "\n  author: {name: Deploy Bot, email: deploy-bot@example.com}");
 
       EventProcessor worker = factory.create(
           new ProcessorContext(vertx, config, new SecretResolver(List.of()), null, null));
@@ -76,22 +58,7 @@ class DeployWorkerFactoryTest {
     Vertx vertx = Vertx.vertx();
     try (WorkerFixture fx = WorkerFixture.overFile(tmp); DeployWorkerFactory factory = new DeployWorkerFactory(1)) {
       String url = fx.seed("sales-analytics", List.of("dev")).url();
-      String yaml = """
-          profile: local
-          dataDir: %s
-          environments:
-            dev: {platform: %s}
-          repositories:
-            - name: acme/sales-analytics
-              provider: github
-              url: %s
-              deploy:
-                - {environment: dev, branch: main}
-          worker:
-            reconcileInterval: 100ms
-          """.formatted(tmp.resolve("data"), fx.platforms.resolve("dev/platform.yaml"), url);
-      GitopsConfig config = ((ConfigLoadResult.Loaded) new ConfigLoader(new BuiltinConfigScanner()).load(
-          ConfigSource.ofText(yaml, tmp.resolve("floe-gitops.yaml"), Map.of(), Map.of(), tmp))).config();
+      GitopsConfig config = config(fx, url, "100ms", "");
       PartitionAssignments assignments = new PartitionAssignments();
       factory.create(new ProcessorContext(vertx, config, new SecretResolver(List.of()), null, null, null, null, null,
           assignments));
@@ -111,5 +78,27 @@ class DeployWorkerFactoryTest {
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** serve's configuration for one repository deploying dev from main, with {@code worker} lines appended. */
+  private GitopsConfig config(WorkerFixture fx, String url, String reconcileInterval, String worker) {
+    String yaml = """
+        profile: local
+        dataDir: %s
+        environments:
+          dev: {platform: %s}
+        repositories:
+          - name: acme/sales-analytics
+            provider: github
+            url: %s
+            deploy:
+              - {environment: dev, branch: main}
+        worker:
+          reconcileInterval: %s%s
+        """.formatted(tmp.resolve("data"), fx.platforms.resolve("dev/platform.yaml"), url, reconcileInterval, worker);
+    ConfigLoadResult loaded = new ConfigLoader(new BuiltinConfigScanner()).load(ConfigSource.ofText(
+        yaml, tmp.resolve("floe-gitops.yaml"), Map.of(), Map.of(), tmp));
+    assertThat(loaded).isInstanceOf(ConfigLoadResult.Loaded.class);
+    return ((ConfigLoadResult.Loaded) loaded).config();
   }
 }
