@@ -31,10 +31,19 @@ public final class DeployWorker implements EventProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(DeployWorker.class);
   private static final Pattern ZERO = Pattern.compile("0+");
 
-  /** What one event did, per environment. */
-  public record EventResult(Map<String, DeployOutcome> outcomes, String ignored) {
+  /**
+   * What one event did, per environment; for a pull request on a platform repository, {@code platform} holds per
+   * environment whose platform.yaml it changes each served repository's preview (SPEC §5).
+   */
+  public record EventResult(Map<String, DeployOutcome> outcomes, String ignored,
+      Map<String, Map<String, DeployOutcome>> platform) {
     public EventResult {
       outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+      platform = platform == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(platform));
+    }
+
+    public EventResult(Map<String, DeployOutcome> outcomes, String ignored) {
+      this(outcomes, ignored, Map.of());
     }
 
     static EventResult ignored(String reason) {
@@ -45,11 +54,18 @@ public final class DeployWorker implements EventProcessor {
   private volatile Map<String, RepositoryConfig> repositories;
   private final EnvironmentDeployer deployer;
   private final Executor executor;
+  private final Optional<PlatformReview> platformReview;
 
   public DeployWorker(List<RepositoryConfig> repositories, EnvironmentDeployer deployer, Executor executor) {
+    this(repositories, deployer, executor, Optional.empty());
+  }
+
+  DeployWorker(List<RepositoryConfig> repositories, EnvironmentDeployer deployer, Executor executor,
+      Optional<PlatformReview> platformReview) {
     replaceRepositories(repositories);
     this.deployer = deployer;
     this.executor = executor;
+    this.platformReview = platformReview;
   }
 
   /** Routes events by a reloaded configuration's repositories from the next event on. */
@@ -99,7 +115,9 @@ public final class DeployWorker implements EventProcessor {
 
   private EventResult pullRequest(RepositoryConfig repository, EventRecord event) {
     List<DeployTarget> targets = DeployTargets.forPullRequestBase(repository, event.baseRef());
-    if (targets.isEmpty()) {
+    List<String> platformEnvironments = platformReview.map(r -> r.environmentsFor(repository, event.baseRef()))
+        .orElse(List.of());
+    if (targets.isEmpty() && platformEnvironments.isEmpty()) {
       return EventResult.ignored(event.baseRef() + " feeds no environment");
     }
     Optional<String> ref = pullRequestRef(repository.provider(), event);
@@ -111,7 +129,9 @@ public final class DeployWorker implements EventProcessor {
     for (DeployTarget target : targets) {
       out.put(target.environment(), deployer.preview(repository, target, ref.get(), event.prNumber()));
     }
-    return new EventResult(out, null);
+    Map<String, Map<String, DeployOutcome>> platform = platformEnvironments.isEmpty() ? Map.of()
+        : platformReview.get().review(platformEnvironments, ref.get(), event.prNumber(), repositories.values());
+    return new EventResult(out, null, platform);
   }
 
   /** Pull-request heads, forks included, come from the configured repository's PR refs. */
@@ -140,6 +160,12 @@ public final class DeployWorker implements EventProcessor {
         transients.add(env + ": " + t.cause());
       }
     });
+    result.platform().forEach((env, previews) -> previews.forEach((repository, outcome) -> {
+      all.add("platform " + env + " " + repository + ": " + outcome.describe());
+      if (outcome instanceof DeployOutcome.Transient t) {
+        transients.add("platform " + env + " " + repository + ": " + t.cause());
+      }
+    }));
     return transients.isEmpty() ? new ProcessingOutcome.Done(String.join("; ", all))
         : new ProcessingOutcome.Retry(String.join("; ", transients));
   }

@@ -41,6 +41,7 @@ public final class EnvironmentDeployer {
   /** Where deploy branches are kept in a mirror, apart from the source repository's own branches. */
   static final String LOCAL_DEPLOY_PREFIX = "refs/floe/deploy/";
   static final String LOCAL_PR_PREFIX = "refs/floe/pull/";
+  static final String LOCAL_PLATFORM_PREVIEW_PREFIX = "refs/floe/platform-preview/";
   /** A PR's diff is for reading in a comment or a page: past this it is cut (GitHub's comment limit is 65,536). */
   static final int MAX_PREVIEW_DIFF_CHARS = 1 << 20;
 
@@ -271,6 +272,30 @@ public final class EnvironmentDeployer {
 
   /** A pull request: compile and scan for the environment, count the files it would change; never commits. */
   public DeployOutcome preview(RepositoryConfig repository, DeployTarget target, String remoteRef, int number) {
+    return previewOf(repository, target, advertised -> Optional.of(remoteRef), LOCAL_PR_PREFIX + number,
+        platformBytes -> platformBytes, remoteRef + " not found on " + repository.name());
+  }
+
+  /**
+   * A platform change under review (SPEC §5, {@code floe/platform-<env>}): the environment's current source head
+   * rendered against {@code platform} instead of the environment's platform.yaml, compared with its deploy branch;
+   * never commits.
+   */
+  public DeployOutcome platformPreview(RepositoryConfig repository, DeployTarget target, byte[] platform) {
+    return previewOf(repository, target, advertised -> DeployTargets.sourceRef(target, advertised),
+        LOCAL_PLATFORM_PREVIEW_PREFIX + target.environment(), current -> platform,
+        "no source head for " + target.environment() + " on " + repository.name());
+  }
+
+  /** Which platform.yaml bytes a preview renders with, given the environment's current ones. */
+  @FunctionalInterface
+  private interface PlatformChoice {
+    byte[] choose(byte[] current);
+  }
+
+  private DeployOutcome previewOf(RepositoryConfig repository, DeployTarget target,
+      java.util.function.Function<Map<String, ObjectId>, Optional<String>> chooseSource, String localRef,
+      PlatformChoice platformChoice, String notFound) {
     Mirror mirror;
     try {
       mirror = mirrors.mirror(repository.name(), repository.url());
@@ -279,14 +304,17 @@ public final class EnvironmentDeployer {
     }
     mirror.lock().lock();
     try {
-      String localPr = LOCAL_PR_PREFIX + number;
       String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
       Repository repo = mirror.repository();
+      String[] sourceRef = new String[1];
       try {
         boolean same = sameUrl(repository, target);
         mirror.listAndFetch(repository.url(), credentials.forFetch(repository), advertised -> {
           Map<String, String> wanted = new LinkedHashMap<>();
-          wanted.put(remoteRef, localPr);
+          chooseSource.apply(advertised).ifPresent(ref -> {
+            sourceRef[0] = ref;
+            wanted.put(ref, localRef);
+          });
           if (same) {
             wanted.put("refs/heads/" + target.deployBranch(), localDeploy);
           }
@@ -299,13 +327,14 @@ public final class EnvironmentDeployer {
       } catch (IOException | RuntimeException e) {
         return new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e));
       }
-      Optional<ObjectId> prHead = mirror.resolve(localPr);
-      if (prHead.isEmpty()) {
-        return new DeployOutcome.Invalid(java.util.List.of("failed to fetch: " + remoteRef + " not found on " + repository.name()));
+      Optional<ObjectId> head = sourceRef[0] == null ? Optional.empty() : mirror.resolve(localRef);
+      if (head.isEmpty()) {
+        return new DeployOutcome.Invalid(java.util.List.of("failed to fetch: " + notFound));
       }
-      byte[] platform = platforms.read(target.environment());
-      ObjectId sourceCommit = render.sourceCommit(repo, prHead.get());
-      RenderStep.Render rendered = render.compile(repo, repository.name(), sourceCommit, remoteRef, target.environment(), platform);
+      byte[] platform = platformChoice.choose(platforms.read(target.environment()));
+      ObjectId sourceCommit = render.sourceCommit(repo, head.get());
+      RenderStep.Render rendered = render.compile(repo, repository.name(), sourceCommit, sourceRef[0],
+          target.environment(), platform);
       if (rendered instanceof RenderStep.Invalid invalid) {
         return invalid.outcome();
       }
@@ -315,9 +344,9 @@ public final class EnvironmentDeployer {
         return violation.get();
       }
       ObjectId treeId = commits.writeTree(repo, tree); // written so the diff below can read both trees
-      DeployHead head = DeployHead.read(repo, mirror.resolve(localDeploy));
-      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, head.tree(), treeId),
-          TreeDiff.between(repo, head.tree(), treeId, MAX_PREVIEW_DIFF_CHARS));
+      DeployHead deployHead = DeployHead.read(repo, mirror.resolve(localDeploy));
+      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, deployHead.tree(), treeId),
+          TreeDiff.between(repo, deployHead.tree(), treeId, MAX_PREVIEW_DIFF_CHARS));
     } catch (IOException | RuntimeException e) {
       return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
     } finally {

@@ -91,6 +91,53 @@ final class PlatformRepositoryFiles implements PlatformFiles, AutoCloseable {
     }
   }
 
+  /** The environments this reads platform.yaml for. */
+  java.util.Set<String> environments() {
+    return environments.keySet().stream().filter(e -> environments.get(e).platformRepository().isPresent())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** The environment's platform repository URL and branch, when it reads platform.yaml from one. */
+  Optional<EnvironmentConfig> repositoryOf(String environment) {
+    return Optional.ofNullable(environments.get(environment)).filter(e -> e.platformRepository().isPresent());
+  }
+
+  /**
+   * platform.yaml as a proposed change has it: {@code remoteRef} (a pull request's head ref) fetched now into its own
+   * local ref and the environment's file read from that commit. Empty when the file is not in that commit.
+   */
+  Optional<byte[]> readAt(String environment, String remoteRef, String localName) throws IOException {
+    EnvironmentConfig config = repositoryOf(environment).orElseThrow(() -> new IOException(
+        "environment '" + environment + "' has no platform repository"));
+    String url = config.platformRepository().get();
+    String where = Redaction.redact(url) + " (" + remoteRef + ")";
+    String local = "refs/floe/platform-review/" + localName;
+    Mirror mirror = mirrors.mirror("platform", url);
+    mirror.lock().lock();
+    try {
+      try {
+        mirror.listAndFetch(url, access.forUrl(url), advertised -> Map.of(remoteRef, local));
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("cannot fetch " + where + ": " + Redaction.message(e), e);
+      }
+      ObjectId head = mirror.resolve(local).orElseThrow(() -> new IOException(remoteRef + " not found on " + where));
+      try {
+        return Optional.of(readFile(mirror, head, config.platform().toString().replace('\\', '/'), where, environment));
+      } catch (NotAFile e) {
+        return Optional.empty();
+      }
+    } finally {
+      mirror.lock().unlock();
+    }
+  }
+
+  /** The configured path names no file in the commit read. */
+  private static final class NotAFile extends IOException {
+    NotAFile(String message) {
+      super(message);
+    }
+  }
+
   private void fetchIfDue(Mirror mirror, String url, String branch, String local, String where) throws IOException {
     String key = url + " " + branch;
     Instant last = fetchedAt.get(key);
@@ -117,7 +164,7 @@ final class PlatformRepositoryFiles implements PlatformFiles, AutoCloseable {
       RevCommit commit = walk.parseCommit(head);
       try (TreeWalk file = TreeWalk.forPath(reader, path, commit.getTree())) {
         if (file == null || file.getFileMode(0) != FileMode.REGULAR_FILE && file.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
-          throw new IOException("'" + path + "' is not a file in the platform repository " + where + " at "
+          throw new NotAFile("'" + path + "' is not a file in the platform repository " + where + " at "
               + head.abbreviate(12).name() + "; check environments." + environment + ".platform");
         }
         ObjectId blob = file.getObjectId(0);

@@ -65,7 +65,8 @@ public final class WorkerService implements AutoCloseable {
         new PolicyScanStep(w.policy()),
         new CommitBuilder(w.worker().author(), w.worker().committer(), w.clock(), w.signer()),
         w.push(), tracing, metrics);
-    this.worker = new DeployWorker(repositories, deployer, w.executor());
+    this.worker = new DeployWorker(repositories, deployer, w.executor(),
+        PlatformReview.of(w.platforms(), deployer));
     this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer, metrics);
   }
 

@@ -145,4 +145,62 @@ class PlatformRepositoryTest {
       }
     }
   }
+
+  /** A branch of the platform repository as a pull request head, pushed to GitHub's PR ref. */
+  private String proposePlatform(int number, String env, java.util.function.UnaryOperator<String> edit) throws IOException {
+    work.run("checkout", "-q", "-B", "pr-" + number, "main");
+    Path file = work.dir().resolve("platform/" + env + "/platform.yaml");
+    Files.writeString(file, edit.apply(Files.readString(file)));
+    work.run("commit", "-q", "-am", "propose " + env);
+    work.run("push", "-q", "-f", "origin", "HEAD:refs/pull/" + number + "/head");
+    String head = work.run("rev-parse", "HEAD").trim();
+    work.run("checkout", "-q", "main");
+    return head;
+  }
+
+  private static dev.floe.gitops.webhook.event.EventRecord platformPullRequest(String url, int number, String head) {
+    return dev.floe.gitops.webhook.event.EventRecord.pullRequest(dev.floe.gitops.webhook.event.Provider.GITHUB,
+        "pr-delivery-" + number, "acme/platform", url, "refs/heads/pr-" + number, head, "refs/heads/main", number,
+        null, Instant.parse("2026-11-29T05:00:00Z"), null);
+  }
+
+  @Test
+  void aPullRequestOnThePlatformRepositoryPreviewsEveryServedRepositoryOfTheEnvironmentsItChanges() throws Exception {
+    try (WorkerFixture fx = WorkerFixture.overFile(tmp)) {
+      String url = platformRepository(fx.platforms);
+      RepositoryConfig sales = fx.seed("sales-analytics");
+      RepositoryConfig platformRepo = new RepositoryConfig("acme/platform", sales.provider(), url, Optional.empty(),
+          List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      try (PlatformRepositoryFiles platforms = files(url, "main");
+          WorkerService service = new WorkerService(new WorkerService.Wiring(tmp.resolve("data"),
+              List.of(sales, platformRepo), WorkerConfig.defaults(), platforms, GitCredentials.none(),
+              PolicyEngine.defaults(), WorkerFixture.CLOCK, new EnvironmentDeployer.Settings(1, a -> Duration.ZERO, d -> { }),
+              Runnable::run))) {
+        service.reconciler().tick();
+        String deployedDev = fx.bare("sales-analytics").run("rev-parse", "deploy/dev").trim();
+
+        // more threads for dev's DuckDB: sales-analytics still compiles, and its rendered files change
+        String tuned = proposePlatform(7, "dev", text -> text.replace("threads: 8", "threads: 16"));
+        DeployWorker.EventResult result = service.worker().handle(platformPullRequest(url, 7, tuned));
+
+        assertThat(result.ignored()).isNull();
+        assertThat(result.outcomes()).isEmpty();
+        assertThat(result.platform()).containsOnlyKeys("dev"); // staging's file is the same in the pull request
+        assertThat(result.platform().get("dev")).containsOnlyKeys("acme/sales-analytics");
+        assertThat(result.platform().get("dev").get("acme/sales-analytics"))
+            .isInstanceOfSatisfying(DeployOutcome.Previewed.class, p -> assertThat(p.changedFiles()).isPositive());
+
+        // removing the compute profile the pipeline names breaks it: the preview says where
+        String broken = proposePlatform(8, "dev", text -> text.replace("  default:\n    type: duckdb", "  local:\n    type: duckdb"));
+        DeployOutcome outcome = service.worker().handle(platformPullRequest(url, 8, broken))
+            .platform().get("dev").get("acme/sales-analytics");
+        assertThat(outcome).isInstanceOfSatisfying(DeployOutcome.Invalid.class,
+            i -> assertThat(String.join("\n", i.errors())).contains("compute"));
+
+        // previews never commit
+        assertThat(fx.bare("sales-analytics").run("rev-parse", "deploy/dev").trim()).isEqualTo(deployedDev);
+        assertThat(DeployWorker.toQueue(result)).isInstanceOf(dev.floe.gitops.webhook.queue.ProcessingOutcome.Done.class);
+      }
+    }
+  }
 }
