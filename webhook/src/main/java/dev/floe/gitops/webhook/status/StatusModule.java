@@ -60,15 +60,19 @@ public final class StatusModule implements AutoCloseable {
     this.links = new ReportLinks(config.publicUrl(), signer);
   }
 
-  /** Deploy gates over this module's clients: statuses are read with the same token that posts them. */
-  public StatusGate gate() {
-    return new StatusGate(config.environments(), clients::statuses, clients::forRepository, Clock.systemUTC());
+  /**
+   * Deploy gates over this module's clients: statuses are read with the same token that posts them; a waiting head is
+   * looked at again on Vert.x timers ({@link GateChecker#recheckAfter}).
+   */
+  public StatusGate gate(io.vertx.core.Vertx vertx) {
+    return new StatusGate(config.environments(), clients::statuses, clients::forRepository, Clock.systemUTC(),
+        new GateRechecks(GateRechecks.Timer.vertx(vertx), GateRechecks.Backoff.STANDARD));
   }
 
   /** For {@code DeployWorkerFactory}: a module per running service, built from its configuration and secrets. */
   public static dev.floe.gitops.webhook.worker.DeployGate gateFor(dev.floe.gitops.webhook.service.ProcessorContext context) {
     return new StatusModule(context.config(), context.secrets(), Clock.systemUTC(), context.tracing(), context.events())
-        .gate();
+        .gate(context.vertx());
   }
 
   public PreviewMode previewMode(String environment) {

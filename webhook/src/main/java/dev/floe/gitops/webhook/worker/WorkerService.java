@@ -56,6 +56,8 @@ public final class WorkerService implements AutoCloseable {
         w.push(), tracing, metrics);
     this.worker = new DeployWorker(repositories, deployer, w.executor());
     this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer, metrics);
+    // a gate that looks again on its own schedule does so through this pipeline, as the reconciler would
+    w.push().gate().recheckThrough((repository, target) -> deployer.deploy(repository, target, new Trigger.Reconcile()));
   }
 
   /**
