@@ -199,25 +199,7 @@ public final class ReportingProcessor implements EventProcessor {
   }
 
   private EnvironmentPreview preview(DeployTarget t, DeployOutcome outcome) {
-    PreviewMode mode = previewModes.apply(t.environment());
-    List<String> errors = List.of();
-    if (outcome instanceof DeployOutcome.Invalid i) {
-      errors = i.errors();
-    } else if (outcome instanceof DeployOutcome.PolicyViolation v) {
-      errors = v.findings();
-    } else if (outcome instanceof DeployOutcome.Transient tr) {
-      errors = List.of("could not check: " + tr.cause());
-    } else if (outcome == null) {
-      errors = List.of("not checked");
-    }
-    if (outcome instanceof DeployOutcome.Previewed p) {
-      DeployOutcome.FileChanges c = p.changes();
-      int named = c.added().size() + c.changed().size() + c.removed().size();
-      // a count without names (an older worker, a test) still shows as that many changed files
-      return new EnvironmentPreview(t.environment(), t.deployBranch(), errors, c.added(), c.changed(), c.removed(),
-          c.diff(), mode, Math.max(0, p.changedFiles() - named));
-    }
-    return EnvironmentPreview.countOnly(t.environment(), t.deployBranch(), errors, 0, mode);
+    return EnvironmentPreview.of(t.environment(), t.deployBranch(), outcome, previewModes.apply(t.environment()));
   }
 
   private static int commentLimit(RepositoryConfig repository) {

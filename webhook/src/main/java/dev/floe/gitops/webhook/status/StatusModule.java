@@ -32,6 +32,8 @@ public final class StatusModule implements AutoCloseable {
   private final GitopsConfig config;
   private final StatusClients clients;
   private final ReportStore reports = new ReportStore(2_000);
+  /** Two renders at once (on the Vert.x worker pool): a burst of page views costs at most two compiles at a time. */
+  private final OnDemandReports onDemand = new OnDemandReports(reports, this::previewMode, 2);
   private final Optional<LinkSigner> signer;
   private final ReportLinks links;
   private final ExecutorService statusExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -87,6 +89,7 @@ public final class StatusModule implements AutoCloseable {
       if (!(inner instanceof DeployWorker worker)) {
         return inner;
       }
+      onDemand.bind(worker::previewCommit);
       return new ReportingProcessor(new ReportingProcessor.Wiring(config.repositories(), worker::handle,
           clients::forRepository, this::previewMode, links, reports,
           // the event's span (current while process() runs) follows the tasks, so each status call's span is its child
@@ -99,7 +102,7 @@ public final class StatusModule implements AutoCloseable {
   public Router routes(Router router) {
     LinkSigner verifying = signer.orElseGet(() -> new LinkSigner(new java.security.SecureRandom().generateSeed(32),
         Clock.systemUTC(), Duration.ZERO));
-    return new ReportRoutes(reports, verifying).install(router);
+    return new ReportRoutes(onDemand, verifying).install(router);
   }
 
   /** What was recorded instead of posted for a repository without a token (the demo shows it). */
