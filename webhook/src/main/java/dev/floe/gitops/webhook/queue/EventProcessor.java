@@ -13,4 +13,14 @@ import io.vertx.core.Future;
 public interface EventProcessor {
 
   Future<ProcessingOutcome> process(EventRecord event, Delivery delivery);
+
+  /**
+   * The event's record went to the dead-letter topic: no attempt follows until an operator replays it ({@code reason}
+   * is the DLQ's {@code floe.error} text). A processor that shows progress outside the queue (commit statuses) finishes
+   * it here, so nothing is left looking in progress. Called on the consumer loop's context after the DLQ write and
+   * before the offset commit; the loop waits for the future at most a bound, so it must not block.
+   */
+  default Future<Void> deadLettered(EventRecord event, String reason) {
+    return Future.succeededFuture();
+  }
 }

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
 final class PartitionWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartitionWorker.class);
+  /**
+   * How long the offset commit waits for the processor's {@link EventProcessor#deadLettered} report. The processor
+   * bounds its own report; this only keeps a processor that never answers from holding the partition.
+   */
+  static final long DEAD_LETTER_REPORT_BOUND_MS = 15_000;
 
   private final TopicPartition partition;
   private final RecordHandling handling;
@@ -106,7 +111,7 @@ final class PartitionWorker {
     try {
       event = handling.codec().decode(record.value());
     } catch (DecodeException e) {
-      deadLetter(record, 0, "undecodable record: " + e.getMessage(), 1);
+      deadLetter(record, null, 0, "undecodable record: " + e.getMessage(), 1);
       return;
     }
     attempt(record, event, 1, window.contains(event.provider(), event.deliveryId()));
@@ -156,10 +161,10 @@ final class PartitionWorker {
         commit(record);
         next();
       } else if (outcome instanceof ProcessingOutcome.Fail fail) {
-        deadLetter(record, attempt, fail.reason(), 1);
+        deadLetter(record, event, attempt, fail.reason(), 1);
       } else if (outcome instanceof ProcessingOutcome.Retry retry) {
         if (attempt >= handling.maxAttempts()) {
-          deadLetter(record, attempt,
+          deadLetter(record, event, attempt,
               "gave up after " + attempt + " attempts: " + retry.cause(), 1);
         } else {
           long delay = Math.max(1, handling.backoff().delay(attempt).toMillis());
@@ -208,10 +213,13 @@ final class PartitionWorker {
 
   /**
    * A record reaches the DLQ before its offset is committed; if the DLQ cannot be written, keep
-   * trying (the partition waits) rather than lose the record.
+   * trying (the partition waits) rather than lose the record. Then the processor hears of it
+   * ({@code event} is null for an undecodable record, which no processor ever saw), and only after
+   * its report (or the bound) is the offset committed: a crash before that delivers the record
+   * again, so the report is not lost either.
    */
-  private void deadLetter(KafkaConsumerRecord<String, byte[]> record, int attempts, String error,
-      int sendAttempt) {
+  private void deadLetter(KafkaConsumerRecord<String, byte[]> record, EventRecord event, int attempts,
+      String error, int sendAttempt) {
     onContext(handling.deadLetters().send(record, attempts, error), sent -> {
       if (revoked) {
         return;
@@ -220,19 +228,56 @@ final class PartitionWorker {
         LOG.warn("{} offset {} went to the dead-letter topic after {} attempt(s): {}", partition,
             record.offset(), attempts, error);
         handling.outcomes().accept("dead_lettered");
-        commit(record);
-        next();
+        onContext(reportDeadLetter(event, error), reported -> {
+          if (revoked) {
+            return;
+          }
+          commit(record);
+          next();
+        });
       } else {
         long delay = Math.max(1, handling.backoff().delay(sendAttempt).toMillis());
         LOG.warn("{} offset {}: dead-letter write failed, retrying in {} ms", partition,
             record.offset(), delay, sent.cause());
         vertx().setTimer(delay, id -> {
           if (!revoked) {
-            deadLetter(record, attempts, error, sendAttempt + 1);
+            deadLetter(record, event, attempts, error, sendAttempt + 1);
           }
         });
       }
     });
+  }
+
+  /** Completes when the processor's report does, or after the bound; never fails. */
+  private Future<Void> reportDeadLetter(EventRecord event, String error) {
+    if (event == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> report;
+    try {
+      report = handling.processor().deadLettered(event, error);
+    } catch (RuntimeException e) {
+      report = Future.failedFuture(e);
+    }
+    if (report == null) {
+      return Future.succeededFuture();
+    }
+    io.vertx.core.Promise<Void> bounded = io.vertx.core.Promise.promise();
+    long timer = vertx().setTimer(DEAD_LETTER_REPORT_BOUND_MS, id -> {
+      if (bounded.tryComplete()) {
+        LOG.warn("{}: the processor did not report a dead-lettered event within {} ms", partition,
+            DEAD_LETTER_REPORT_BOUND_MS);
+      }
+    });
+    report.onComplete(done -> {
+      if (done.failed()) {
+        LOG.warn("{}: the processor's dead-letter report failed", partition, done.cause());
+      }
+      if (bounded.tryComplete()) {
+        vertx().cancelTimer(timer);
+      }
+    });
+    return bounded.future();
   }
 
   private void commit(KafkaConsumerRecord<String, byte[]> record) {

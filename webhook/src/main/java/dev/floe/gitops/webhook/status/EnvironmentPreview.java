@@ -1,5 +1,6 @@
 package dev.floe.gitops.webhook.status;
 
+import dev.floe.gitops.webhook.worker.DeployOutcome;
 import java.util.List;
 
 /**
@@ -21,6 +22,29 @@ public record EnvironmentPreview(String environment, String deployBranch, List<S
   public static EnvironmentPreview countOnly(String environment, String deployBranch, List<String> errors, int changed,
       PreviewMode mode) {
     return new EnvironmentPreview(environment, deployBranch, errors, List.of(), List.of(), List.of(), "", mode, changed);
+  }
+
+  /** What the worker's outcome for one environment shows (a comment's row, a report page). */
+  public static EnvironmentPreview of(String environment, String deployBranch, DeployOutcome outcome,
+      PreviewMode mode) {
+    List<String> errors = List.of();
+    if (outcome instanceof DeployOutcome.Invalid i) {
+      errors = i.errors();
+    } else if (outcome instanceof DeployOutcome.PolicyViolation v) {
+      errors = v.findings();
+    } else if (outcome instanceof DeployOutcome.Transient tr) {
+      errors = List.of("could not check: " + tr.cause());
+    } else if (outcome == null) {
+      errors = List.of("not checked");
+    }
+    if (outcome instanceof DeployOutcome.Previewed p) {
+      DeployOutcome.FileChanges c = p.changes();
+      int named = c.added().size() + c.changed().size() + c.removed().size();
+      // a count without names (an older worker, a test) still shows as that many changed files
+      return new EnvironmentPreview(environment, deployBranch, errors, c.added(), c.changed(), c.removed(), c.diff(),
+          mode, Math.max(0, p.changedFiles() - named));
+    }
+    return countOnly(environment, deployBranch, errors, 0, mode);
   }
 
   public int changedCount() {

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Deploy gates ({@code environments.<name>.gates}): the commit statuses that must be {@code success} on the pushed head
  * before an environment deploys. Pure: the host's current statuses come in as a map (context → provider state), the
- * verdict goes out; the worker turns {@link Verdict.Waiting} into {@code Gated} and leaves the retry to the reconciler.
+ * verdict goes out; the worker turns {@link Verdict.Waiting} into {@code Gated}, and {@link GateRechecks} looks again
+ * after {@link #recheckAfter}.
  */
 public final class GateChecker {
 
@@ -49,17 +50,26 @@ public final class GateChecker {
     if (pending.isEmpty()) {
       return new Verdict.Open();
     }
-    if (Duration.between(firstSeen, now).compareTo(gates.maxWait()) > 0) {
+    // reaching maxWait is enough: the last recheck is scheduled at the deadline itself
+    if (Duration.between(firstSeen, now).compareTo(gates.maxWait()) >= 0) {
       return new Verdict.Blocked(pending.get(0), "gate " + pending.get(0) + " not successful after "
-          + gates.maxWait().toMinutes() + "m");
+          + human(gates.maxWait()));
     }
     return new Verdict.Waiting(pending);
   }
 
-  /** When the reconciler should look again: doubling from 30 s, never past the deadline. */
+  /** When to look again: doubling from 30 s, never past the deadline. */
   public static Duration recheckAfter(int attempt, Instant firstSeen, Gates gates, Instant now) {
     Duration next = Duration.ofSeconds(30).multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 6));
     Duration left = Duration.between(now, firstSeen.plus(gates.maxWait()));
     return left.isNegative() ? Duration.ZERO : (next.compareTo(left) > 0 ? left : next);
+  }
+
+  /** {@code 30m}, {@code 90s} or {@code 500ms}: as the configuration writes durations. */
+  static String human(Duration d) {
+    if (d.toMillis() % 60_000 == 0) {
+      return d.toMinutes() + "m";
+    }
+    return d.toMillis() % 1_000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The reports this process computed, by their page path, bounded (least recently used). Pages are cheap to compute
- * again from Git, so losing them on restart costs only a "report not available here" page (see docs/status.md).
+ * The reports this process computed, by their page path, bounded (least recently used): a cache in front of
+ * {@link OnDemandReports}, which renders a page again from Git when it is not here (another replica, a restart).
  */
 public final class ReportStore {
 

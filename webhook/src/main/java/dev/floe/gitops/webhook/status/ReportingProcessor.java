@@ -44,6 +44,18 @@ public final class ReportingProcessor implements EventProcessor {
   private final Executor gitExecutor;
   private final Executor statusExecutor;
   private final Duration flushBound;
+  /**
+   * Per event the queue will retry, the environments whose statuses are still open (transient): if the event ends on
+   * the dead-letter topic these are finished as failed, and the environments already final keep their verdict. Bounded,
+   * as a revoked partition can leave an entry behind; a missing entry finishes every environment of the event.
+   */
+  private final Map<String, List<String>> openOnRetry = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+          return size() > 1_000;
+        }
+      });
 
   /** The wiring, as one record rather than a wide constructor. */
   public record Wiring(List<RepositoryConfig> repositories, Function<EventRecord, DeployWorker.EventResult> worker,
@@ -77,8 +89,60 @@ public final class ReportingProcessor implements EventProcessor {
     CompletableFuture<ProcessingOutcome> done = CompletableFuture.supplyAsync(() -> worker.apply(event), gitExecutor)
         .thenCompose(result -> report(repository, targets, event, sha, result)
             .completeOnTimeout(null, flushBound.toMillis(), TimeUnit.MILLISECONDS)
-            .thenApply(ignored -> DeployWorker.toQueue(result)));
+            .thenApply(ignored -> remember(event, result, DeployWorker.toQueue(result))));
     return Future.fromCompletionStage(done);
+  }
+
+  /**
+   * The queue gave up: every environment of the event still open gets a final {@code failure} saying it was
+   * dead-lettered and how an operator brings it back; its report page says the same. Waits for the posts at most
+   * {@code flushBound}, like the outcome's statuses.
+   */
+  @Override
+  public Future<Void> deadLettered(EventRecord event, String reason) {
+    List<String> open = openOnRetry.remove(key(event));
+    RepositoryConfig repository = repositories.get(event.repository());
+    List<DeployTarget> targets = repository == null ? List.of() : targets(repository, event).stream()
+        .filter(t -> open == null || open.contains(t.environment())).toList();
+    if (targets.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String sha = event.kind() == EventKind.PUSH ? event.after() : event.headSha();
+    CompletableFuture<Void> posted = CompletableFuture.runAsync(() -> {
+      StatusClient client = clients.apply(repository);
+      for (DeployTarget t : targets) {
+        Optional<String> link = links.link(repository.name(), sha, t.environment());
+        CommitStatus status = StatusReporter.deadLettered(context(event, t), sha, reason, link);
+        reports.put(new ReportPage.Report(repository.name(), sha, t.environment(), "failure: " + status.description(),
+            List.of(reason), EnvironmentPreview.countOnly(t.environment(), t.deployBranch(), List.of(reason), 0,
+                previewModes.apply(t.environment()))));
+        LOG.debug("{} {}: {}", repository.name(), status.context(), client.post(status));
+      }
+    }, statusExecutor).exceptionally(e -> {
+      LOG.warn("dead-letter statuses for {} {} not reported: {}", repository.name(), sha, e.getClass().getSimpleName());
+      return null;
+    });
+    return Future.fromCompletionStage(posted.completeOnTimeout(null, flushBound.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** Keeps the environments a retry leaves open (see {@link #openOnRetry}); a final outcome forgets the event. */
+  private ProcessingOutcome remember(EventRecord event, DeployWorker.EventResult result, ProcessingOutcome outcome) {
+    if (outcome instanceof ProcessingOutcome.Retry) {
+      List<String> open = new ArrayList<>();
+      result.outcomes().forEach((env, o) -> {
+        if (o instanceof DeployOutcome.Transient) {
+          open.add(env);
+        }
+      });
+      openOnRetry.put(key(event), List.copyOf(open));
+    } else {
+      openOnRetry.remove(key(event));
+    }
+    return outcome;
+  }
+
+  private static String key(EventRecord event) {
+    return event.provider().wireName() + '\u0000' + event.deliveryId();
   }
 
   private static List<DeployTarget> targets(RepositoryConfig repository, EventRecord event) {
@@ -135,25 +199,7 @@ public final class ReportingProcessor implements EventProcessor {
   }
 
   private EnvironmentPreview preview(DeployTarget t, DeployOutcome outcome) {
-    PreviewMode mode = previewModes.apply(t.environment());
-    List<String> errors = List.of();
-    if (outcome instanceof DeployOutcome.Invalid i) {
-      errors = i.errors();
-    } else if (outcome instanceof DeployOutcome.PolicyViolation v) {
-      errors = v.findings();
-    } else if (outcome instanceof DeployOutcome.Transient tr) {
-      errors = List.of("could not check: " + tr.cause());
-    } else if (outcome == null) {
-      errors = List.of("not checked");
-    }
-    if (outcome instanceof DeployOutcome.Previewed p) {
-      DeployOutcome.FileChanges c = p.changes();
-      int named = c.added().size() + c.changed().size() + c.removed().size();
-      // a count without names (an older worker, a test) still shows as that many changed files
-      return new EnvironmentPreview(t.environment(), t.deployBranch(), errors, c.added(), c.changed(), c.removed(),
-          c.diff(), mode, Math.max(0, p.changedFiles() - named));
-    }
-    return EnvironmentPreview.countOnly(t.environment(), t.deployBranch(), errors, 0, mode);
+    return EnvironmentPreview.of(t.environment(), t.deployBranch(), outcome, previewModes.apply(t.environment()));
   }
 
   private static int commentLimit(RepositoryConfig repository) {

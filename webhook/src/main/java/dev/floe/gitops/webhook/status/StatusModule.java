@@ -32,6 +32,8 @@ public final class StatusModule implements AutoCloseable {
   private final GitopsConfig config;
   private final StatusClients clients;
   private final ReportStore reports = new ReportStore(2_000);
+  /** Two renders at once (on the Vert.x worker pool): a burst of page views costs at most two compiles at a time. */
+  private final OnDemandReports onDemand = new OnDemandReports(reports, this::previewMode, 2);
   private final Optional<LinkSigner> signer;
   private final ReportLinks links;
   private final ExecutorService statusExecutor = Executors.newSingleThreadExecutor(r -> {
@@ -60,15 +62,19 @@ public final class StatusModule implements AutoCloseable {
     this.links = new ReportLinks(config.publicUrl(), signer);
   }
 
-  /** Deploy gates over this module's clients: statuses are read with the same token that posts them. */
-  public StatusGate gate() {
-    return new StatusGate(config.environments(), clients::statuses, clients::forRepository, Clock.systemUTC());
+  /**
+   * Deploy gates over this module's clients: statuses are read with the same token that posts them; a waiting head is
+   * looked at again on Vert.x timers ({@link GateChecker#recheckAfter}).
+   */
+  public StatusGate gate(io.vertx.core.Vertx vertx) {
+    return new StatusGate(config.environments(), clients::statuses, clients::forRepository, Clock.systemUTC(),
+        new GateRechecks(GateRechecks.Timer.vertx(vertx), GateRechecks.Backoff.STANDARD));
   }
 
   /** For {@code DeployWorkerFactory}: a module per running service, built from its configuration and secrets. */
   public static dev.floe.gitops.webhook.worker.DeployGate gateFor(dev.floe.gitops.webhook.service.ProcessorContext context) {
     return new StatusModule(context.config(), context.secrets(), Clock.systemUTC(), context.tracing(), context.events())
-        .gate();
+        .gate(context.vertx());
   }
 
   public PreviewMode previewMode(String environment) {
@@ -83,6 +89,7 @@ public final class StatusModule implements AutoCloseable {
       if (!(inner instanceof DeployWorker worker)) {
         return inner;
       }
+      onDemand.bind(worker::previewCommit);
       return new ReportingProcessor(new ReportingProcessor.Wiring(config.repositories(), worker::handle,
           clients::forRepository, this::previewMode, links, reports,
           // the event's span (current while process() runs) follows the tasks, so each status call's span is its child
@@ -95,7 +102,7 @@ public final class StatusModule implements AutoCloseable {
   public Router routes(Router router) {
     LinkSigner verifying = signer.orElseGet(() -> new LinkSigner(new java.security.SecureRandom().generateSeed(32),
         Clock.systemUTC(), Duration.ZERO));
-    return new ReportRoutes(reports, verifying).install(router);
+    return new ReportRoutes(onDemand, verifying).install(router);
   }
 
   /** What was recorded instead of posted for a repository without a token (the demo shows it). */

@@ -82,6 +82,15 @@ public final class StatusReporter {
     return new CommitStatus(pushedSha, ctx, state, text, link);
   }
 
+  /**
+   * The queue gave up on the event (it is on the dead-letter topic): final, so the check is not left pending, and it
+   * says what brings the event back. The reason goes last: a provider's limit cuts it, never the instruction.
+   */
+  public static CommitStatus deadLettered(String context, String sha, String reason, Optional<String> link) {
+    return new CommitStatus(sha, context, StatusState.FAILURE,
+        "dead-lettered; fix the cause, then floe-gitops dlq replay: " + reason, link);
+  }
+
   /** Bitbucket Cloud publishes no ref for a fork's pull request: say so instead of leaving the check silent. */
   public static CommitStatus forkUnsupported(String environment, String headSha, Optional<String> link) {
     return new CommitStatus(headSha, prContext(environment), StatusState.FAILURE,

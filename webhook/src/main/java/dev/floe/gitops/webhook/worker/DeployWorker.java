@@ -68,6 +68,23 @@ public final class DeployWorker implements EventProcessor {
     this.platformReview = platformReview;
   }
 
+  /** A report's render: the served target it is for, and what the commit does to it. */
+  public record CommitPreview(DeployTarget target, DeployOutcome outcome) {}
+
+  /**
+   * Renders {@code sha} of a served repository for one of its environments, as a pull request's head is previewed
+   * (docs/status.md, report pages recomputed from Git); empty when the repository or environment is not served.
+   * Blocking: Git and compile work on the caller's thread.
+   */
+  public Optional<CommitPreview> previewCommit(String repository, String environment, String sha) {
+    RepositoryConfig served = repositories.get(repository);
+    if (served == null) {
+      return Optional.empty();
+    }
+    return served.deploy().stream().filter(t -> t.environment().equals(environment)).findFirst()
+        .map(t -> new CommitPreview(t, deployer.previewCommit(served, t, sha)));
+  }
+
   /** Routes events by a reloaded configuration's repositories from the next event on. */
   public void replaceRepositories(List<RepositoryConfig> repositories) {
     Map<String, RepositoryConfig> byName = new LinkedHashMap<>();

@@ -42,6 +42,8 @@ public final class EnvironmentDeployer {
   static final String LOCAL_DEPLOY_PREFIX = "refs/floe/deploy/";
   static final String LOCAL_PR_PREFIX = "refs/floe/pull/";
   static final String LOCAL_PLATFORM_PREVIEW_PREFIX = "refs/floe/platform-preview/";
+  /** Refs fetched because they point at a report's commit: {@code refs/pull/7/head} → {@code refs/floe/report/pull/7/head}. */
+  static final String LOCAL_REPORT_PREFIX = "refs/floe/report/";
   /** A PR's diff is for reading in a comment or a page: past this it is cut (GitHub's comment limit is 65,536). */
   static final int MAX_PREVIEW_DIFF_CHARS = 1 << 20;
 
@@ -305,7 +307,6 @@ public final class EnvironmentDeployer {
     mirror.lock().lock();
     try {
       String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
-      Repository repo = mirror.repository();
       String[] sourceRef = new String[1];
       try {
         boolean same = sameUrl(repository, target);
@@ -331,27 +332,96 @@ public final class EnvironmentDeployer {
       if (head.isEmpty()) {
         return new DeployOutcome.Invalid(java.util.List.of("failed to fetch: " + notFound));
       }
-      byte[] platform = platformChoice.choose(platforms.read(target.environment()));
-      ObjectId sourceCommit = render.sourceCommit(repo, head.get());
-      RenderStep.Render rendered = render.compile(repo, repository.name(), sourceCommit, sourceRef[0],
-          target.environment(), platform);
-      if (rendered instanceof RenderStep.Invalid invalid) {
-        return invalid.outcome();
-      }
-      RenderedTree tree = ((RenderStep.Rendered) rendered).tree();
-      Optional<DeployOutcome.PolicyViolation> violation = scan.scan(tree);
-      if (violation.isPresent()) {
-        return violation.get();
-      }
-      ObjectId treeId = commits.writeTree(repo, tree); // written so the diff below can read both trees
-      DeployHead deployHead = DeployHead.read(repo, mirror.resolve(localDeploy));
-      return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, deployHead.tree(), treeId),
-          TreeDiff.between(repo, deployHead.tree(), treeId, MAX_PREVIEW_DIFF_CHARS));
+      return previewAt(mirror, repository, target, head.get(), sourceRef[0],
+          platformChoice.choose(platforms.read(target.environment())));
     } catch (IOException | RuntimeException e) {
       return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
     } finally {
       mirror.lock().unlock();
     }
+  }
+
+  /**
+   * A report page recomputed from Git (docs/status.md): {@code sha} compiled for the environment as a pull request's
+   * head would be, scanned, and diffed against the deploy branch; never commits. The commit is fetched through the
+   * advertised refs that point at it (a pull request's head, a branch) and the environment's source ref (a pushed
+   * head stays on its history); a commit on none of them is an {@code Invalid} saying so.
+   */
+  public DeployOutcome previewCommit(RepositoryConfig repository, DeployTarget target, String sha) {
+    if (sha == null || !ObjectId.isId(sha)) {
+      return new DeployOutcome.Invalid(java.util.List.of("failed to decide: '" + sha + "' is not a commit id"));
+    }
+    ObjectId wanted = ObjectId.fromString(sha);
+    Mirror mirror;
+    try {
+      mirror = mirrors.mirror(repository.name(), repository.url());
+    } catch (IOException e) {
+      return new DeployOutcome.Transient("failed to open mirror: " + Redaction.message(e));
+    }
+    mirror.lock().lock();
+    try {
+      String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
+      java.util.concurrent.atomic.AtomicReference<String> ref = new java.util.concurrent.atomic.AtomicReference<>();
+      try {
+        boolean same = sameUrl(repository, target);
+        mirror.listAndFetch(repository.url(), credentials.forFetch(repository), advertised -> {
+          Map<String, String> refs = new LinkedHashMap<>();
+          advertised.forEach((name, id) -> {
+            if (id.equals(wanted) && name.startsWith("refs/")) {
+              refs.put(name, LOCAL_REPORT_PREFIX + name.substring("refs/".length()));
+              ref.compareAndSet(null, name);
+            }
+          });
+          DeployTargets.sourceRef(target, advertised).ifPresent(r -> {
+            refs.putIfAbsent(r, r);
+            ref.compareAndSet(null, r);
+          });
+          if (same) {
+            refs.put("refs/heads/" + target.deployBranch(), localDeploy);
+          }
+          return refs;
+        });
+        if (!same) {
+          mirror.listAndFetch(deployUrl(repository, target), credentials.forPush(repository),
+              advertised -> Map.of("refs/heads/" + target.deployBranch(), localDeploy));
+        }
+      } catch (IOException | RuntimeException e) {
+        return new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e));
+      }
+      if (!mirror.repository().getObjectDatabase().has(wanted)) {
+        return new DeployOutcome.Invalid(java.util.List.of("failed to fetch: commit " + sha + " is on no ref of "
+            + repository.name() + " any more"));
+      }
+      return previewAt(mirror, repository, target, peel(mirror.repository(), wanted),
+          ref.get() == null ? "refs/heads/unknown" : ref.get(), platforms.read(target.environment()));
+    } catch (IOException | RuntimeException e) {
+      return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
+    } finally {
+      mirror.lock().unlock();
+    }
+  }
+
+  /**
+   * The preview's compile (against {@code platform}), scan and diff of {@code head} (fetched, the mirror locked by the
+   * caller).
+   */
+  private DeployOutcome previewAt(Mirror mirror, RepositoryConfig repository, DeployTarget target, ObjectId head,
+      String ref, byte[] platform) throws IOException {
+    Repository repo = mirror.repository();
+    ObjectId sourceCommit = render.sourceCommit(repo, head);
+    RenderStep.Render rendered = render.compile(repo, repository.name(), sourceCommit, ref, target.environment(), platform);
+    if (rendered instanceof RenderStep.Invalid invalid) {
+      return invalid.outcome();
+    }
+    RenderedTree tree = ((RenderStep.Rendered) rendered).tree();
+    Optional<DeployOutcome.PolicyViolation> violation = scan.scan(tree);
+    if (violation.isPresent()) {
+      return violation.get();
+    }
+    ObjectId treeId = commits.writeTree(repo, tree); // written so the diff below can read both trees
+    DeployHead deployed = DeployHead.read(repo, mirror.resolve(LOCAL_DEPLOY_PREFIX + target.deployBranch()));
+    return new DeployOutcome.Previewed(sourceCommit, changedFiles(repo, deployed.tree(), treeId),
+        TreeDiff.between(repo, deployed.tree(), treeId, MAX_PREVIEW_DIFF_CHARS));
   }
 
   private record Fetched(Optional<String> sourceRef) {}

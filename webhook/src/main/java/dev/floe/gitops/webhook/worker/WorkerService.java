@@ -68,6 +68,8 @@ public final class WorkerService implements AutoCloseable {
     this.worker = new DeployWorker(repositories, deployer, w.executor(),
         PlatformReview.of(w.platforms(), deployer));
     this.reconciler = new Reconciler(repositories, mirrors, w.credentials(), w.platforms(), deployer, metrics);
+    // a gate that looks again on its own schedule does so through this pipeline, as the reconciler would
+    w.push().gate().recheckThrough((repository, target) -> deployer.deploy(repository, target, new Trigger.Reconcile()));
   }
 
   /**

@@ -30,6 +30,13 @@ class GateCheckerTest {
   }
 
   @Test
+  void reachingMaxWaitBlocksSoTheLastRecheckAtTheDeadlineDecides() {
+    assertThat(GateChecker.check(GATES, Map.of("ci/image", "pending"), T0, T0.plus(Duration.ofMinutes(30))))
+        .isEqualTo(new GateChecker.Verdict.Blocked("ci/image", "gate ci/image not successful after 30m"));
+    assertThat(GateChecker.recheckAfter(9, T0, GATES, T0.plus(Duration.ofMinutes(30)))).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
   void rechecksBackOffButNeverPastTheDeadline() {
     assertThat(GateChecker.recheckAfter(1, T0, GATES, T0)).isEqualTo(Duration.ofSeconds(30));
     assertThat(GateChecker.recheckAfter(3, T0, GATES, T0)).isEqualTo(Duration.ofMinutes(2));

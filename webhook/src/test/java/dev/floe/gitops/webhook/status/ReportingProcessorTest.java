@@ -130,4 +130,43 @@ class ReportingProcessorTest {
     assertThat(outcome).isInstanceOf(ProcessingOutcome.Retry.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> host.requests().size() >= 4);
   }
+
+  @Test
+  void aDeadLetteredPushFailsOnlyTheEnvironmentsItLeftOpen() throws Exception {
+    EventRecord push = EventRecord.push(Provider.GITHUB, "d-3", "acme/sales", "https://github.com/acme/sales.git",
+        "refs/heads/main", "0".repeat(40), HEAD, Instant.parse("2026-11-29T06:00:00Z"), null);
+    ReportingProcessor processor = processor(e -> new DeployWorker.EventResult(Map.of(
+        "dev", new DeployOutcome.Deployed(ObjectId.fromString("abcdef0123456789abcdef0123456789abcdef01"),
+            ObjectId.fromString(HEAD)),
+        "prod", new DeployOutcome.Transient("failed to fetch: acme/sales: connection refused")), null));
+    ProcessingOutcome outcome = processor.process(push, DELIVERY).toCompletionStage().toCompletableFuture().get();
+    assertThat(outcome).isInstanceOf(ProcessingOutcome.Retry.class);
+
+    processor.deadLettered(push, "gave up after 5 attempts: prod: failed to fetch: acme/sales: connection refused")
+        .toCompletionStage().toCompletableFuture().get();
+
+    List<JsonNode> bodies = statusBodies();
+    assertThat(bodies.subList(4, bodies.size())).extracting(b -> b.path("context").asString() + " "
+        + b.path("state").asString() + " " + b.path("description").asString()).containsExactly(
+            "floe/deploy-prod failure dead-lettered; fix the cause, then floe-gitops dlq replay: gave up after 5 "
+                + "attempts: prod: failed to fetch: acme/sales: connection refused");
+    assertThat(bodies.get(2).path("state").asString()).isEqualTo("success");
+    assertThat(reports.get(ReportLinks.path("acme/sales", HEAD, "prod")).orElseThrow().verdict())
+        .startsWith("failure: dead-lettered");
+  }
+
+  @Test
+  void aDeadLetteredEventTheWorkerNeverFinishedFailsEveryEnvironment() throws Exception {
+    ReportingProcessor processor = processor(e -> {
+      throw new IllegalStateException("worker crashed");
+    });
+
+    processor.deadLettered(pr(), "gave up after 5 attempts: processor failed: java.lang.IllegalStateException")
+        .toCompletionStage().toCompletableFuture().get();
+
+    assertThat(statusBodies()).extracting(b -> b.path("context").asString() + " " + b.path("state").asString())
+        .containsExactly("floe/dev failure", "floe/prod failure");
+    assertThat(statusBodies()).allSatisfy(b -> assertThat(b.path("description").asString())
+        .startsWith("dead-lettered; fix the cause, then floe-gitops dlq replay:"));
+  }
 }
