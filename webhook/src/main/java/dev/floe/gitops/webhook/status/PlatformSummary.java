@@ -16,23 +16,41 @@ public final class PlatformSummary {
       java.util.Optional<String> link) {
     int failing = 0;
     int files = 0;
+    int changing = 0;
     String firstFailure = null;
     for (var e : perRepository.entrySet()) {
       DeployOutcome outcome = e.getValue();
       if (outcome instanceof DeployOutcome.Previewed p) {
         files += p.changedFiles();
+        changing += p.changedFiles() > 0 ? 1 : 0;
       } else if (!(outcome instanceof DeployOutcome.Unchanged)) {
         failing++;
         if (firstFailure == null) {
-          firstFailure = e.getKey();
+          firstFailure = e.getKey() + ": " + reason(outcome);
         }
       }
     }
     int total = perRepository.size();
-    String text = failing == 0
-        ? total + " repositories compile; " + files + " files change"
-        : failing + " of " + total + " repositories fail (first: " + firstFailure + ")";
+    String text = total == 0 ? "no served repository deploys to " + environment
+        : failing == 0
+            ? total + (total == 1 ? " repository compiles; " : " repositories compile; ") + changing + " would change ("
+                + files + (files == 1 ? " file)" : " files)")
+            : failing + " of " + total + " repositories fail; first " + firstFailure;
     return new CommitStatus(headSha, StatusReporter.platformContext(environment),
         failing == 0 ? StatusState.SUCCESS : StatusState.FAILURE, text, link);
+  }
+
+  /** The first thing to fix, as the pipeline's own status would say it. */
+  private static String reason(DeployOutcome outcome) {
+    if (outcome instanceof DeployOutcome.Invalid i) {
+      return i.errors().isEmpty() ? "invalid" : i.errors().get(0);
+    }
+    if (outcome instanceof DeployOutcome.PolicyViolation v) {
+      return "inline secret: " + (v.findings().isEmpty() ? "" : v.findings().get(0));
+    }
+    if (outcome instanceof DeployOutcome.Transient t) {
+      return "could not check: " + t.cause();
+    }
+    return outcome.describe();
   }
 }

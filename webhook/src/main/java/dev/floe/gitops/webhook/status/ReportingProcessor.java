@@ -160,7 +160,7 @@ public final class ReportingProcessor implements EventProcessor {
 
   private CompletableFuture<Void> report(RepositoryConfig repository, List<DeployTarget> targets, EventRecord event,
       String sha, DeployWorker.EventResult result) {
-    if (targets.isEmpty()) {
+    if (repository == null || targets.isEmpty() && result.platform().isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
     return CompletableFuture.runAsync(() -> {
@@ -189,13 +189,36 @@ public final class ReportingProcessor implements EventProcessor {
         PostResult posted = client.post(status);
         LOG.debug("{} {}: {}", repository.name(), status.context(), posted);
       }
-      if (pr && event.prNumber() != null) {
+      previews.addAll(reportPlatform(client, sha, result.platform()));
+      if (pr && event.prNumber() != null && !previews.isEmpty()) {
         client.upsertComment(event.prNumber(), CommentRenderer.render(previews, commentLimit(repository)));
       }
     }, statusExecutor).exceptionally(e -> {
       LOG.warn("statuses for {} {} not reported: {}", repository.name(), sha, e.getClass().getSimpleName());
       return null;
     });
+  }
+
+  /**
+   * SPEC §5, platform repositories: {@code floe/platform-<env>} per environment the pull request's platform.yaml
+   * changes, summarising every served repository; the comment gets a row per environment and repository.
+   */
+  private List<EnvironmentPreview> reportPlatform(StatusClient client, String sha,
+      Map<String, Map<String, DeployOutcome>> platform) {
+    List<EnvironmentPreview> rows = new ArrayList<>();
+    platform.forEach((environment, perRepository) -> {
+      CommitStatus status = PlatformSummary.summarise(environment, sha, perRepository, Optional.empty());
+      LOG.debug("{}: {}", status.context(), client.post(status));
+      perRepository.forEach((name, outcome) -> rows.add(EnvironmentPreview.of(environment + " · " + name,
+          deployBranchOf(name, environment), outcome, previewModes.apply(environment))));
+    });
+    return rows;
+  }
+
+  private String deployBranchOf(String repository, String environment) {
+    return Optional.ofNullable(repositories.get(repository)).stream().flatMap(r -> r.deploy().stream())
+        .filter(t -> t.environment().equals(environment)).map(DeployTarget::deployBranch).findFirst()
+        .orElse("deploy/" + environment);
   }
 
   private EnvironmentPreview preview(DeployTarget t, DeployOutcome outcome) {

@@ -100,6 +100,37 @@ class ReportingProcessorTest {
   }
 
   @Test
+  void aPlatformPullRequestGetsOnePlatformStatusPerChangedEnvironmentAndARowPerRepository() throws Exception {
+    RepositoryConfig platform = new RepositoryConfig("acme/platform", GitProvider.GITHUB,
+        "https://github.com/acme/platform.git", Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    HttpStatusClient client = new HttpStatusClient(new HttpStatusClient.Target(host.baseUrl(), "acme/platform",
+        new GitHubApi()), HttpClient.newHttpClient(), () -> Optional.of("tok-123456789"),
+        RetryPolicy.defaults(GitHubStatusClientTest.CLOCK), d -> { }, new StatusDedupe(100),
+        new LocalStatusLog("acme/platform", 10));
+    var dev = new java.util.LinkedHashMap<String, DeployOutcome>();
+    dev.put("acme/sales", new DeployOutcome.Previewed(ObjectId.fromString(HEAD), 2));
+    var prod = new java.util.LinkedHashMap<String, DeployOutcome>();
+    prod.put("acme/sales", new DeployOutcome.Invalid(List.of("floe.yaml:10:12: unknown compute profile 'default'")));
+    ReportingProcessor processor = new ReportingProcessor(new ReportingProcessor.Wiring(List.of(REPO, platform),
+        e -> new DeployWorker.EventResult(Map.of(), null, Map.of("dev", dev, "prod", prod)), r -> client,
+        env -> PreviewMode.of(Optional.empty(), env), ReportLinks.none(), reports, git, statuses, Duration.ofSeconds(10)));
+    host.answer(FakeProvider.Answer.of(201, "{}"), FakeProvider.Answer.of(201, "{}"));
+    EventRecord pr = EventRecord.pullRequest(Provider.GITHUB, "d-p", "acme/platform",
+        "https://github.com/acme/platform.git", "tune", HEAD, "main", 4, null, Instant.parse("2026-11-29T06:00:00Z"), null);
+
+    ProcessingOutcome outcome = processor.process(pr, DELIVERY).toCompletionStage().toCompletableFuture().get();
+
+    assertThat(outcome).isInstanceOf(ProcessingOutcome.Done.class);
+    assertThat(statusBodies()).extracting(b -> b.path("context").asString() + " " + b.path("state").asString() + " "
+        + b.path("description").asString()).containsExactlyInAnyOrder(
+            "floe/platform-dev success 1 repository compiles; 1 would change (2 files)",
+            "floe/platform-prod failure 1 of 1 repositories fail; first acme/sales: floe.yaml:10:12: unknown compute profile 'default'");
+    String comment = Json.read(host.requests().get(host.requests().size() - 1).body()).path("body").asString();
+    assertThat(comment).startsWith(CommentRenderer.MARKER).contains("dev · acme/sales", "prod · acme/sales");
+  }
+
+  @Test
   void aMergeReportsTheDeployCommitOnThePushedHead() throws Exception {
     EventRecord push = EventRecord.push(Provider.GITHUB, "d-2", "acme/sales", "https://github.com/acme/sales.git",
         "refs/heads/main", "0".repeat(40), HEAD, Instant.parse("2026-11-29T06:00:00Z"), null);

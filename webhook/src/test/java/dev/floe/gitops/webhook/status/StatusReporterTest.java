@@ -66,13 +66,15 @@ class StatusReporterTest {
         "acme/b", new DeployOutcome.Unchanged(SOURCE)), Optional.empty());
     assertThat(ok.context()).isEqualTo("floe/platform-dev");
     assertThat(ok.state()).isEqualTo(StatusState.SUCCESS);
-    assertThat(ok.description()).isEqualTo("2 repositories compile; 2 files change");
+    assertThat(ok.description()).isEqualTo("2 repositories compile; 1 would change (2 files)");
 
     var outcomes = new java.util.LinkedHashMap<String, DeployOutcome>();
     outcomes.put("acme/a", new DeployOutcome.Previewed(SOURCE, 2));
     outcomes.put("acme/b", new DeployOutcome.Invalid(List.of("platform.yaml:3:1: unknown key")));
     CommitStatus bad = PlatformSummary.summarise("dev", HEAD, outcomes, Optional.empty());
     assertThat(bad.state()).isEqualTo(StatusState.FAILURE);
-    assertThat(bad.description()).isEqualTo("1 of 2 repositories fail (first: acme/b)");
+    assertThat(bad.description()).isEqualTo("1 of 2 repositories fail; first acme/b: platform.yaml:3:1: unknown key");
+    assertThat(PlatformSummary.summarise("qa", HEAD, Map.of(), Optional.empty()).description())
+        .isEqualTo("no served repository deploys to qa");
   }
 }
