@@ -298,35 +298,18 @@ public final class EnvironmentDeployer {
   private DeployOutcome previewOf(RepositoryConfig repository, DeployTarget target,
       java.util.function.Function<Map<String, ObjectId>, Optional<String>> chooseSource, String localRef,
       PlatformChoice platformChoice, String notFound) {
-    Mirror mirror;
-    try {
-      mirror = mirrors.mirror(repository.name(), repository.url());
-    } catch (IOException e) {
-      return new DeployOutcome.Transient("failed to open mirror: " + Redaction.message(e));
-    }
-    mirror.lock().lock();
-    try {
-      String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
+    return withLockedMirror(repository, target, mirror -> {
       String[] sourceRef = new String[1];
-      try {
-        boolean same = sameUrl(repository, target);
-        mirror.listAndFetch(repository.url(), credentials.forFetch(repository), advertised -> {
-          Map<String, String> wanted = new LinkedHashMap<>();
-          chooseSource.apply(advertised).ifPresent(ref -> {
-            sourceRef[0] = ref;
-            wanted.put(ref, localRef);
-          });
-          if (same) {
-            wanted.put("refs/heads/" + target.deployBranch(), localDeploy);
-          }
-          return wanted;
+      Optional<DeployOutcome> failed = fetchForPreview(mirror, repository, target, advertised -> {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        chooseSource.apply(advertised).ifPresent(ref -> {
+          sourceRef[0] = ref;
+          wanted.put(ref, localRef);
         });
-        if (!same) {
-          mirror.listAndFetch(deployUrl(repository, target), credentials.forPush(repository),
-              advertised -> Map.of("refs/heads/" + target.deployBranch(), localDeploy));
-        }
-      } catch (IOException | RuntimeException e) {
-        return new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e));
+        return wanted;
+      });
+      if (failed.isPresent()) {
+        return failed.get();
       }
       Optional<ObjectId> head = sourceRef[0] == null ? Optional.empty() : mirror.resolve(localRef);
       if (head.isEmpty()) {
@@ -334,11 +317,7 @@ public final class EnvironmentDeployer {
       }
       return previewAt(mirror, repository, target, head.get(), sourceRef[0],
           platformChoice.choose(platforms.read(target.environment())));
-    } catch (IOException | RuntimeException e) {
-      return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
-    } finally {
-      mirror.lock().unlock();
-    }
+    });
   }
 
   /**
@@ -352,6 +331,37 @@ public final class EnvironmentDeployer {
       return new DeployOutcome.Invalid(java.util.List.of("failed to decide: '" + sha + "' is not a commit id"));
     }
     ObjectId wanted = ObjectId.fromString(sha);
+    return withLockedMirror(repository, target, mirror -> {
+      java.util.concurrent.atomic.AtomicReference<String> ref = new java.util.concurrent.atomic.AtomicReference<>();
+      Optional<DeployOutcome> failed = fetchForPreview(mirror, repository, target, advertised -> {
+        Map<String, String> refs = new LinkedHashMap<>();
+        advertised.forEach((name, id) -> {
+          if (id.equals(wanted) && name.startsWith("refs/")) {
+            refs.put(name, LOCAL_REPORT_PREFIX + name.substring("refs/".length()));
+            ref.compareAndSet(null, name);
+          }
+        });
+        DeployTargets.sourceRef(target, advertised).ifPresent(r -> {
+          refs.putIfAbsent(r, r);
+          ref.compareAndSet(null, r);
+        });
+        return refs;
+      });
+      if (failed.isPresent()) {
+        return failed.get();
+      }
+      if (!mirror.repository().getObjectDatabase().has(wanted)) {
+        return new DeployOutcome.Invalid(java.util.List.of("failed to fetch: commit " + sha + " is on no ref of "
+            + repository.name() + " any more"));
+      }
+      return previewAt(mirror, repository, target, peel(mirror.repository(), wanted),
+          ref.get() == null ? "refs/heads/unknown" : ref.get(), platforms.read(target.environment()));
+    });
+  }
+
+  /** A preview's work with the repository's mirror opened and locked; a failure is a {@code Transient} outcome. */
+  private DeployOutcome withLockedMirror(RepositoryConfig repository, DeployTarget target,
+      IoFunction<Mirror, DeployOutcome> work) {
     Mirror mirror;
     try {
       mirror = mirrors.mirror(repository.name(), repository.url());
@@ -360,44 +370,42 @@ public final class EnvironmentDeployer {
     }
     mirror.lock().lock();
     try {
-      String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
-      java.util.concurrent.atomic.AtomicReference<String> ref = new java.util.concurrent.atomic.AtomicReference<>();
-      try {
-        boolean same = sameUrl(repository, target);
-        mirror.listAndFetch(repository.url(), credentials.forFetch(repository), advertised -> {
-          Map<String, String> refs = new LinkedHashMap<>();
-          advertised.forEach((name, id) -> {
-            if (id.equals(wanted) && name.startsWith("refs/")) {
-              refs.put(name, LOCAL_REPORT_PREFIX + name.substring("refs/".length()));
-              ref.compareAndSet(null, name);
-            }
-          });
-          DeployTargets.sourceRef(target, advertised).ifPresent(r -> {
-            refs.putIfAbsent(r, r);
-            ref.compareAndSet(null, r);
-          });
-          if (same) {
-            refs.put("refs/heads/" + target.deployBranch(), localDeploy);
-          }
-          return refs;
-        });
-        if (!same) {
-          mirror.listAndFetch(deployUrl(repository, target), credentials.forPush(repository),
-              advertised -> Map.of("refs/heads/" + target.deployBranch(), localDeploy));
-        }
-      } catch (IOException | RuntimeException e) {
-        return new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e));
-      }
-      if (!mirror.repository().getObjectDatabase().has(wanted)) {
-        return new DeployOutcome.Invalid(java.util.List.of("failed to fetch: commit " + sha + " is on no ref of "
-            + repository.name() + " any more"));
-      }
-      return previewAt(mirror, repository, target, peel(mirror.repository(), wanted),
-          ref.get() == null ? "refs/heads/unknown" : ref.get(), platforms.read(target.environment()));
+      return work.apply(mirror);
     } catch (IOException | RuntimeException e) {
       return new DeployOutcome.Transient("failed to preview " + target.environment() + ": " + Redaction.message(e));
     } finally {
       mirror.lock().unlock();
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoFunction<T, R> {
+    R apply(T value) throws IOException;
+  }
+
+  /**
+   * Fetches the source refs {@code sourceRefs} chooses from the advertisement (remote → local) and the environment's
+   * deploy branch, over one connection when both live in the source repository; empty on success.
+   */
+  private Optional<DeployOutcome> fetchForPreview(Mirror mirror, RepositoryConfig repository, DeployTarget target,
+      java.util.function.Function<Map<String, ObjectId>, Map<String, String>> sourceRefs) {
+    String localDeploy = LOCAL_DEPLOY_PREFIX + target.deployBranch();
+    try {
+      boolean same = sameUrl(repository, target);
+      mirror.listAndFetch(repository.url(), credentials.forFetch(repository), advertised -> {
+        Map<String, String> wanted = new LinkedHashMap<>(sourceRefs.apply(advertised));
+        if (same) {
+          wanted.put("refs/heads/" + target.deployBranch(), localDeploy);
+        }
+        return wanted;
+      });
+      if (!same) {
+        mirror.listAndFetch(deployUrl(repository, target), credentials.forPush(repository),
+            advertised -> Map.of("refs/heads/" + target.deployBranch(), localDeploy));
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(new DeployOutcome.Transient("failed to fetch " + repository.name() + ": " + Redaction.message(e)));
     }
   }
 
