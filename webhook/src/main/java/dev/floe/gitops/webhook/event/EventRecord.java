@@ -40,6 +40,8 @@ public record EventRecord(
   public static final int SCHEMA_VERSION = 1;
 
   static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  /** Bitbucket Cloud names a pull request's head by an abbreviated id (12 hex); the worker resolves it. */
+  static final Pattern ABBREVIATED_COMMIT_ID = Pattern.compile("[0-9a-f]{7,39}");
   /** What {@code Instant.toString()} writes: UTC with a Z, so every record spells time alike. */
   static final Pattern UTC_INSTANT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
@@ -68,7 +70,11 @@ public record EventRecord(
       requireAbsent(prNumber, "prNumber", kind);
       requireAbsent(headRepository, "headRepository", kind);
     } else {
-      requireCommit(headSha, "headSha");
+      if (headSha == null || !COMMIT_ID.matcher(headSha).matches()
+          && !ABBREVIATED_COMMIT_ID.matcher(headSha).matches()) {
+        throw new InvalidFieldException("headSha",
+            "must be a lower-case hex commit id: 40 or 64 characters, or abbreviated to at least 7");
+      }
       requireText(baseRef, "baseRef");
       requirePresent(prNumber, "prNumber");
       if (prNumber < 1) {
@@ -80,6 +86,11 @@ public record EventRecord(
       requireAbsent(before, "before", kind);
       requireAbsent(after, "after", kind);
     }
+  }
+
+  /** A pull request whose head the host named by an abbreviated id (Bitbucket Cloud): statuses need the full one. */
+  public boolean headShaAbbreviated() {
+    return headSha != null && !COMMIT_ID.matcher(headSha).matches();
   }
 
   /** A push of {@code ref} from {@code before} to {@code after}, written at the current schema. */

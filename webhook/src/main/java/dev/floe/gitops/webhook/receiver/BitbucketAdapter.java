@@ -104,14 +104,9 @@ public final class BitbucketAdapter implements ProviderAdapter {
 
   private static ParsedEvent pullRequest(Payload p) {
     int id = p.positiveInt("pullrequest.id");
-    String hash = p.text("pullrequest.source.commit.hash");
-    if (hash.length() < 40) {
-      // Bitbucket Cloud abbreviates the head commit (12 hex); the record needs the full id and we
-      // fetch nothing a payload names. The reconciler renders the branch once it moves.
-      return new ParsedEvent.Ignored(
-          "pull request head commit id is abbreviated; full ids are needed");
-    }
-    String headSha = p.commit("pullrequest.source.commit.hash");
+    // Bitbucket Cloud abbreviates the head commit (12 hex). We fetch nothing a payload names, so the
+    // record keeps the abbreviation and the worker resolves the full id from the fetched branch.
+    String headSha = p.headCommit("pullrequest.source.commit.hash");
     String baseRef = p.text("pullrequest.destination.branch.name");
     String headRef = p.text("pullrequest.source.branch.name");
     String base = p.text("repository.full_name");

@@ -124,6 +124,15 @@ final class Payload {
     return value;
   }
 
+  /** A pull request's head: a full id, or an abbreviated one of at least 7 hex characters (Bitbucket Cloud). */
+  String headCommit(String path) {
+    String value = text(path).toLowerCase(java.util.Locale.ROOT);
+    if (!COMMIT_ID.matcher(value).matches() && !value.matches("[0-9a-f]{7,39}")) {
+      throw new FieldProblem(path, "must be a hex commit id, full or abbreviated to at least 7 characters");
+    }
+    return value;
+  }
+
   int positiveInt(String path) {
     JsonNode node = node(path);
     if (node == null) {

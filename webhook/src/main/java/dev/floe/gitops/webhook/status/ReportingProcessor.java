@@ -81,13 +81,14 @@ public final class ReportingProcessor implements EventProcessor {
     RepositoryConfig repository = repositories.get(event.repository());
     List<DeployTarget> targets = repository == null ? List.of() : targets(repository, event);
     String sha = event.kind() == EventKind.PUSH ? event.after() : event.headSha();
-    if (!targets.isEmpty()) {
+    // an abbreviated head (Bitbucket Cloud) cannot carry a status: it is posted once the worker resolved it
+    if (!targets.isEmpty() && !event.headShaAbbreviated()) {
       StatusClient client = clients.apply(repository);
       statusExecutor.execute(() -> targets.forEach(t -> client.post(StatusReporter.pending(context(event, t), sha,
           links.link(repository.name(), sha, t.environment())))));
     }
     CompletableFuture<ProcessingOutcome> done = CompletableFuture.supplyAsync(() -> worker.apply(event), gitExecutor)
-        .thenCompose(result -> report(repository, targets, event, sha, result)
+        .thenCompose(result -> report(repository, targets, event, result.resolvedHead().orElse(sha), result)
             .completeOnTimeout(null, flushBound.toMillis(), TimeUnit.MILLISECONDS)
             .thenApply(ignored -> remember(event, result, DeployWorker.toQueue(result))));
     return Future.fromCompletionStage(done);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,14 +37,20 @@ public final class DeployWorker implements EventProcessor {
    * environment whose platform.yaml it changes each served repository's preview (SPEC §5).
    */
   public record EventResult(Map<String, DeployOutcome> outcomes, String ignored,
-      Map<String, Map<String, DeployOutcome>> platform) {
+      Map<String, Map<String, DeployOutcome>> platform, Optional<String> resolvedHead) {
     public EventResult {
       outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
       platform = platform == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(platform));
+      resolvedHead = resolvedHead == null ? Optional.empty() : resolvedHead;
     }
 
     public EventResult(Map<String, DeployOutcome> outcomes, String ignored) {
-      this(outcomes, ignored, Map.of());
+      this(outcomes, ignored, Map.of(), Optional.empty());
+    }
+
+    public EventResult(Map<String, DeployOutcome> outcomes, String ignored,
+        Map<String, Map<String, DeployOutcome>> platform) {
+      this(outcomes, ignored, platform, Optional.empty());
     }
 
     static EventResult ignored(String reason) {
@@ -148,7 +155,10 @@ public final class DeployWorker implements EventProcessor {
     }
     Map<String, Map<String, DeployOutcome>> platform = platformEnvironments.isEmpty() ? Map.of()
         : platformReview.get().review(platformEnvironments, ref.get(), event.prNumber(), repositories.values());
-    return new EventResult(out, null, platform);
+    // an abbreviated head (Bitbucket Cloud) becomes the full id of what was fetched, so statuses can be posted
+    Optional<String> resolved = event.headShaAbbreviated()
+        ? deployer.fetchedPullRequestHead(repository, event.prNumber()).map(ObjectId::name) : Optional.empty();
+    return new EventResult(out, null, platform, resolved);
   }
 
   /** Pull-request heads, forks included, come from the configured repository's PR refs. */

@@ -278,6 +278,15 @@ public final class EnvironmentDeployer {
         platformBytes -> platformBytes, remoteRef + " not found on " + repository.name());
   }
 
+  /** The head a pull request's preview fetched (its local PR ref), if any preview fetched it. */
+  public Optional<ObjectId> fetchedPullRequestHead(RepositoryConfig repository, int number) {
+    try {
+      return mirrors.mirror(repository.name(), repository.url()).resolve(LOCAL_PR_PREFIX + number);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /**
    * A platform change under review (SPEC §5, {@code floe/platform-<env>}): the environment's current source head
    * rendered against {@code platform} instead of the environment's platform.yaml, compared with its deploy branch;

@@ -41,6 +41,7 @@ class EventRecordCodecTest {
       local time                | {"schemaVersion":1,"provider":"github","deliveryId":"d","repository":"r","cloneUrl":"u","kind":"push","ref":"refs/heads/main","before":"%1$s","after":"%1$s","receivedAt":"2026-11-29T05:40:26+01:00"} | receivedAt | ISO-8601 instant in UTC
       unknown field in v1       | {"schemaVersion":1,"provider":"github","deliveryId":"d","repository":"r","cloneUrl":"u","kind":"push","ref":"refs/heads/main","before":"%1$s","after":"%1$s","receivedAt":"2026-11-29T04:40:26Z","colour":"red"} | colour | unknown field
       schemaVersion zero        | {"schemaVersion":0} | schemaVersion | must be >= 1
+      head of six hex           | {"schemaVersion":1,"provider":"bitbucket","deliveryId":"d","repository":"r","cloneUrl":"u","kind":"pull_request","ref":"f","headSha":"abcdef","baseRef":"main","prNumber":7,"receivedAt":"2026-11-29T04:40:26Z"} | headSha | abbreviated to at least 7
       bad traceparent           | {"schemaVersion":1,"provider":"github","deliveryId":"d","repository":"r","cloneUrl":"u","kind":"push","ref":"refs/heads/main","before":"%1$s","after":"%1$s","receivedAt":"2026-11-29T04:40:26Z","traceparent":"x"} | traceparent | W3C traceparent
       """)
   void aBrokenRecordIsRejectedNamingTheField(String name, String json, String field, String problem) {
@@ -66,6 +67,16 @@ class EventRecordCodecTest {
     assertThatThrownBy(() -> codec.decode(bytes))
         .isInstanceOf(DecodeException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-value"));
+  }
+
+  @Test
+  void anAbbreviatedPullRequestHeadSurvivesEncodeAndDecode() throws DecodeException {
+    EventRecord pr = EventRecord.pullRequest(Provider.BITBUCKET, "d", "acme/billing",
+        "https://bitbucket.org/acme/billing.git", "feature", "1e65c05c1d51", "main", 12, null,
+        java.time.Instant.parse("2026-11-29T04:40:26Z"), null);
+    EventRecord decoded = codec.decode(codec.encode(pr));
+    assertThat(decoded).isEqualTo(pr);
+    assertThat(decoded.headShaAbbreviated()).isTrue();
   }
 
   @Test

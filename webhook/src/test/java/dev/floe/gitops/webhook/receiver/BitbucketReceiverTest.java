@@ -87,10 +87,11 @@ class BitbucketReceiverTest {
         payload("bitbucket/pullrequest-fulfilled.json"), BILLING_SECRET);
     assertThat(merged.json().getString("status")).isEqualTo("ignored");
 
-    ReceiverHarness.Answer abbreviated = deliver("pullrequest:created",
-        payload("bitbucket/pullrequest-created-short-hash.json"), BILLING_SECRET);
-    assertThat(abbreviated.status()).isEqualTo(202);
-    assertThat(abbreviated.json().getString("status")).isEqualTo("ignored");
+    // Bitbucket Cloud names the head by 12 hex: queued as it is, the worker resolves it from the branch
+    EventRecord abbreviated = queued(deliver("pullrequest:created",
+        payload("bitbucket/pullrequest-created-short-hash.json"), BILLING_SECRET)).get(0);
+    assertThat(abbreviated.headSha()).isEqualTo("1e65c05c1d51");
+    assertThat(abbreviated.headShaAbbreviated()).isTrue();
   }
 
   @Test

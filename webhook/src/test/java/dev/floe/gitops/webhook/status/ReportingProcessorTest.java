@@ -131,6 +131,24 @@ class ReportingProcessorTest {
   }
 
   @Test
+  void anAbbreviatedHeadGetsItsStatusesOnTheIdTheWorkerResolvedAndNoPendingBefore() throws Exception {
+    EventRecord abbreviated = EventRecord.pullRequest(Provider.GITHUB, "d-a", "acme/sales",
+        "https://github.com/acme/sales.git", "feature", HEAD.substring(0, 12), "main", 13, null,
+        Instant.parse("2026-11-29T06:00:00Z"), null);
+    host.answer(FakeProvider.Answer.of(201, "{}"), FakeProvider.Answer.of(201, "{}"));
+
+    processor(e -> new DeployWorker.EventResult(Map.of(
+        "dev", new DeployOutcome.Previewed(ObjectId.fromString(HEAD), 1),
+        "prod", new DeployOutcome.Previewed(ObjectId.fromString(HEAD), 1)), null, Map.of(), Optional.of(HEAD)))
+        .process(abbreviated, DELIVERY).toCompletionStage().toCompletableFuture().get();
+
+    assertThat(statusBodies()).extracting(b -> b.path("context").asString() + " " + b.path("state").asString())
+        .containsExactly("floe/dev success", "floe/prod success");
+    assertThat(host.requests()).filteredOn(r -> r.path().contains("/statuses/"))
+        .allSatisfy(r -> assertThat(r.path()).endsWith("/statuses/" + HEAD));
+  }
+
+  @Test
   void aMergeReportsTheDeployCommitOnThePushedHead() throws Exception {
     EventRecord push = EventRecord.push(Provider.GITHUB, "d-2", "acme/sales", "https://github.com/acme/sales.git",
         "refs/heads/main", "0".repeat(40), HEAD, Instant.parse("2026-11-29T06:00:00Z"), null);
