@@ -98,14 +98,14 @@ final class ServiceProcess implements AutoCloseable {
     return logDir;
   }
 
-  /** Lines of every life's log that contain {@code needle}. */
-  long countInLogs(String needle) throws IOException {
+  /** Lines of every life's log that match. */
+  long countInLogs(java.util.function.Predicate<String> match) throws IOException {
     long n = 0;
     for (int i = 1; i <= life; i++) {
       Path log = logDir.resolve("service-" + i + ".log");
       if (Files.exists(log)) {
         try (var lines = Files.lines(log)) {
-          n += lines.filter(l -> l.contains(needle)).count();
+          n += lines.filter(match).count();
         }
       }
     }

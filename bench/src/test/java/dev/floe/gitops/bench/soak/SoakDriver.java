@@ -156,21 +156,33 @@ final class SoakDriver {
             duplicated, sender.counts(), faults.kills(), faults.outageAt(), commitPhase,
             Duration.ofNanos(converged - Math.max(faults.lastFaultEndNanos(), phaseStart)),
             Duration.ofNanos(converged - lastCommit), didConverge && verdict.converged(), verdict, rss.lives(),
-            service.countInLogs("\"level\":\"ERROR\""), heap, loadBefore, loadAverage(),
+            service.countInLogs(l -> l.contains("\"level\":\"ERROR\"")), service.countInLogs(l -> !l.startsWith("{")),
+            heap, loadBefore, loadAverage(),
             Duration.ofNanos(System.nanoTime() - runStart));
       }
     }
   }
 
-  /** The JVM's own view of its heap at rest ({@code jcmd GC.heap_info}): how much of the resident memory is heap. */
+  /**
+   * The JVM's own view of its heap at rest ({@code jcmd GC.heap_info}), then again after a full collection
+   * ({@code GC.run}): committed heap against the live set tells heap sizing apart from a leak.
+   */
   private static String heapInfo(long pid) {
+    String before = jcmd(pid, "GC.heap_info");
+    jcmd(pid, "GC.run");
+    String after = jcmd(pid, "GC.heap_info");
+    return "at rest: " + before + " | after a full GC: " + after;
+  }
+
+  private static String jcmd(long pid, String command) {
     try {
       Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-          Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+          Long.toString(pid), command).redirectErrorStream(true).start();
       String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       jcmd.waitFor();
-      return out.lines().filter(l -> l.contains("total") || l.contains("Metaspace") || l.contains("class space"))
-          .map(String::strip).reduce((a, b) -> a + "; " + b).orElse(out.strip());
+      return out.lines().filter(l -> l.contains("garbage-first heap") || l.contains("Metaspace"))
+          .map(l -> l.strip().replaceAll("\\s*\\[.*$", "").replaceAll("\\s+", " "))
+          .reduce((a, b) -> a + "; " + b).orElse(out.strip());
     } catch (IOException e) {
       return "jcmd failed: " + e.getMessage();
     } catch (InterruptedException e) {

@@ -9,8 +9,8 @@ record SoakReport(SoakSettings settings, int commits, int floeChanges, int model
     int deliveriesPlanned, int droppedByDesign, int duplicated, WebhookSender.Counts deliveries,
     List<FaultInjector.Kill> kills, Duration outageAt, Duration commitPhase, Duration convergeAfterLastFault,
     Duration convergeAfterLastCommit, boolean converged, DeployVerifier.Verdict verdict,
-    List<RssSampler.Life> lives, long serviceErrorLines, String heapAtRest, String loadBefore, String loadAfter,
-    Duration total) {
+    List<RssSampler.Life> lives, long serviceErrorLines, long serviceNonJsonLines, String heapAtRest,
+    String loadBefore, String loadAfter, Duration total) {
 
   static final long GOAL_KIB = 768L * 1024;
 
@@ -32,8 +32,8 @@ record SoakReport(SoakSettings settings, int commits, int floeChanges, int model
         kills.size(), meanRestart, maxRestart, settings.gitOutage().toSeconds(), outageAt.toMillis() / 1000.0);
     out.printf("converged: %s, %.1f s after the last fault ended, %.1f s after the last commit%n",
         converged, convergeAfterLastFault.toMillis() / 1000.0, convergeAfterLastCommit.toMillis() / 1000.0);
-    out.printf("deploy commits: %d; violations: %d; service log records at level ERROR: %d%n",
-        verdict.deployCommits(), verdict.violations().size(), serviceErrorLines);
+    out.printf("deploy commits: %d; violations: %d; service log: %d records at level ERROR, %d lines not JSON%n",
+        verdict.deployCommits(), verdict.violations().size(), serviceErrorLines, serviceNonJsonLines);
     verdict.violations().forEach(v -> out.println("  VIOLATION " + v));
     verdict.pending().forEach(p -> out.println("  NOT CONVERGED " + p));
     long overallMax = 0;
@@ -46,7 +46,7 @@ record SoakReport(SoakSettings settings, int commits, int floeChanges, int model
     }
     out.printf("resident memory max %.0f MiB (goal <= 768 MiB: %s)%n", overallMax / 1024.0,
         overallMax <= GOAL_KIB ? "met" : "NOT met");
-    out.println("heap at rest (jcmd GC.heap_info, last life): " + heapAtRest);
+    out.println("heap (jcmd, last life) " + heapAtRest);
     out.printf("total run time %.0f s%n", total.toMillis() / 1000.0);
   }
 }
