@@ -44,6 +44,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
   private static final String HOST = "127.0.0.1";
   private static final int NODE_ID = 1;
+  /** How long a crashed incarnation's registration blocks the next start (see {@link #config}). */
+  static final int BROKER_SESSION_TIMEOUT_MS = 3_000;
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
@@ -155,7 +157,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return clusterId;
   }
 
-  private static Map<String, Object> config(Path logDir, int brokerPort, int controllerPort) {
+  static Map<String, Object> config(Path logDir, int brokerPort, int controllerPort) {
     Map<String, Object> p = new HashMap<>();
     p.put("process.roles", "broker,controller");
     p.put("node.id", String.valueOf(NODE_ID));
@@ -179,6 +181,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("group.min.session.timeout.ms", "1000");
     // Topics are created on purpose (TopicsInitializer), never by a typo in a client.
     p.put("auto.create.topics.enable", "false");
+    // After a crash (SIGKILL, OOM kill) the metadata log still holds the dead incarnation's registration, and the
+    // controller refuses the new one (DUPLICATE_BROKER_REGISTRATION) until that session expires: with Kafka's 9 s
+    // default every crash-restart of the service waited 9 s more before it could queue webhooks (the soak measured
+    // 17-18 s from start to ready). Broker and controller share this JVM, so heartbeats never cross a network; 3 s
+    // still rides out GC and CPU starvation on a loaded node, and the heartbeat interval stays well inside it.
+    p.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION_TIMEOUT_MS));
+    p.put("broker.heartbeat.interval.ms", "500");
     return p;
   }
 
