@@ -32,7 +32,8 @@ record SoakSettings(long seed, int repositories, int commits, Duration commitInt
    * The chart's {@code webhook.javaOpts} inside its 2 GiB memory limit: {@code MaxRAM} stands in for the container
    * limit the JVM would see in the pod.
    */
-  static final String CHART_JAVA_OPTS = "-XX:MaxRAM=2g -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError";
+  static final String CHART_JAVA_OPTS =
+      "-XX:MaxRAM=2g -XX:MaxRAMPercentage=25 -XX:G1PeriodicGCInterval=60000 -XX:+ExitOnOutOfMemoryError";
 
   static SoakSettings fromSystemProperties() {
     Path root = Path.of(System.getProperty("floe.repo.root", "..")).toAbsolutePath().normalize();
