@@ -25,6 +25,8 @@ final class ConfigBinder {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** A value of a fixed-choice key that is shown in its error: lower-case letters, at most 20. */
+    private static final Pattern ENUM_LIKE_WORD = Pattern.compile("[a-z]{1,20}");
 
     private final Path configDir;
     private final Path workingDir;
@@ -372,9 +374,13 @@ final class ConfigBinder {
             List<String> allowed = ((ValueType.OneOf) spec(key).type()).values();
             String v = s.get().text().trim();
             if (allowed.contains(v)) return Optional.of(v);
-            // Only a value that is clearly not a secret is echoed: enum-like words are safe to show.
-            errors.add(new ConfigError(path.key(key).toString(), "unknown value '" + v + "'", allowed,
-                    DidYouMean.nearest(v, allowed), s.get().origin()));
+            // Only a value that is clearly not a secret is echoed: a typo of an allowed word, or a short
+            // lower-case word. A token pasted into the wrong key is described, never shown (ConfigError).
+            Optional<String> nearest = DidYouMean.nearest(v, allowed);
+            String shown = nearest.isPresent() || ENUM_LIKE_WORD.matcher(v).matches()
+                    ? "'" + v + "'" : "of " + v.length() + " characters (not shown: it may be a credential)";
+            errors.add(new ConfigError(path.key(key).toString(), "unknown value " + shown, allowed,
+                    nearest, s.get().origin()));
             return Optional.empty();
         }
 

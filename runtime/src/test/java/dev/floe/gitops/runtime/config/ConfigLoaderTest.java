@@ -190,6 +190,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTokenPastedIntoAFixedChoiceKeyIsDescribedNotShown() {
+        // found by ConfigLoaderFuzzTest: "unknown value '<the value>'" repeated whatever was there
+        String token = "ghp_Zq8xV2mK9pL4rT7wY1nB5cD3fH6jS0aEuXo";
+        String yaml = EXAMPLE.replace("provider: github", "provider: " + token) + "logging: {level: \"hunter2!\"}\n";
+        List<String> errors = errors(yaml, Map.of("FLOE_GITOPS_PROFILE", token), Map.of());
+        assertThat(errors).noneMatch(e -> e.contains("Zq8xV2") || e.contains("hunter2"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains(
+                "repositories[0].provider: unknown value of 39 characters (not shown: it may be a credential); allowed: github"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("profile: unknown value of 39 characters"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("logging.level: unknown value of 8 characters"));
+    }
+
+    @Test
     void unknownEnvironmentVariableNamesTheNearestKnownOne() {
         List<String> errors = errors(EXAMPLE, Map.of("FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVER", "x:1", "FLOE_GITOPS_JAVA_OPTS", "-Xmx1g"), Map.of());
         assertThat(errors).containsExactly("environment variable FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVER: not a configuration key (did you mean 'FLOE_GITOPS_KAFKA_BOOTSTRAP_SERVERS'?)");
