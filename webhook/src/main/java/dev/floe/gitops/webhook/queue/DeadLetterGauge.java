@@ -36,9 +36,10 @@ public final class DeadLetterGauge implements AutoCloseable {
   public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterGauge.class);
-  private static final long QUERY_TIMEOUT_SECONDS = 10;
+  private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
 
   private final Vertx vertx;
+  private final long queryTimeoutMillis;
   private final String topic;
   private final Admin admin;
   private final AtomicLong size = new AtomicLong();
@@ -54,6 +55,12 @@ public final class DeadLetterGauge implements AutoCloseable {
   private volatile boolean closed;
 
   DeadLetterGauge(Vertx vertx, QueueSettings settings, MeterRegistry registry) {
+    this(vertx, settings, registry, QUERY_TIMEOUT);
+  }
+
+  /** {@code queryTimeout} bounds each Admin call, so a broker that is away costs one timeout per refresh. */
+  DeadLetterGauge(Vertx vertx, QueueSettings settings, MeterRegistry registry, Duration queryTimeout) {
+    this.queryTimeoutMillis = queryTimeout.toMillis();
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.topic = settings.deadLetterTopic();
@@ -121,15 +128,15 @@ public final class DeadLetterGauge implements AutoCloseable {
 
   private long query() throws Exception {
     TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-        .get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+        .get(queryTimeoutMillis, TimeUnit.MILLISECONDS).get(topic);
     List<TopicPartition> partitions = description.partitions().stream()
         .map(p -> new TopicPartition(topic, p.partition())).toList();
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> earliest = admin.listOffsets(
         partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
-        .all().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        .all().get(queryTimeoutMillis, TimeUnit.MILLISECONDS);
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = admin.listOffsets(
         partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-        .all().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        .all().get(queryTimeoutMillis, TimeUnit.MILLISECONDS);
     long total = 0;
     for (TopicPartition p : partitions) {
       total += Math.max(0, latest.get(p).offset() - earliest.get(p).offset());

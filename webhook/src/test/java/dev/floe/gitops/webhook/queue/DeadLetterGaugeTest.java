@@ -50,7 +50,7 @@ class DeadLetterGaugeTest {
     Vertx vertx = Vertx.vertx();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try {
-      DeadLetterGauge gauge = new DeadLetterGauge(vertx, settings, registry);
+      DeadLetterGauge gauge = new DeadLetterGauge(vertx, settings, registry, Duration.ofSeconds(1));
       assertThat(gauge.refresh().await(30, TimeUnit.SECONDS)).isZero();
       assertThat(registry.get(DeadLetterGauge.NAME).gauge().value()).isZero();
       gauge.close(vertx).await(20, TimeUnit.SECONDS);

@@ -95,6 +95,7 @@ class WebhookServiceRestartTest {
             deploy:
               - {environment: dev, branch: main}
         logging: {format: text, level: INFO}
+        shutdown: {gracePeriod: 4s}   # the first life's never-ending event waits out half of it
         """.formatted(port, management, dataDir.resolve("data")));
     ConfigLoadResult result = new ConfigLoader(new BuiltinConfigScanner())
         .load(Optional.of(file), Map.of(), Map.of(), dataDir);
