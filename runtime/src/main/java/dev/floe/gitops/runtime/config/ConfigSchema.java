@@ -68,8 +68,8 @@ public final class ConfigSchema {
             key("reconcileInterval", DURATION, "3m", "How often the reconciler lists served heads and re-renders those that moved, and re-reads platform.yaml files."),
             key("pushAttempts", new ValueType.Int(1, 100), "5", "Compare-and-swap attempts per environment and event before the event is retried by the queue."),
             key("signing", section(
-                    key("format", oneOf("ssh"), "ssh", "Signature format: `ssh` (SSHSIG, what `git verify-commit` checks with `gpg.format=ssh`). OpenPGP keys are not supported yet."),
-                    key("key", SECRET, null, "The private key in OpenSSH format (`ssh-keygen -t ed25519`); its public half goes into the verifiers' allowed-signers file or the Git host's signing keys."),
+                    key("format", oneOf("ssh", "openpgp"), "ssh", "Signature format: `ssh` (SSHSIG, checked by `git verify-commit` with `gpg.format=ssh`) or `openpgp` (checked with gpg)."),
+                    key("key", SECRET, null, "The private key: for `ssh` in OpenSSH format (`ssh-keygen -t ed25519`), for `openpgp` the armoured secret key (`gpg --export-secret-keys --armor KEYID`). Its public half goes into the verifiers' allowed signers or keyring and the Git host's signing keys."),
                     key("passphrase", SECRET, null, "Passphrase of an encrypted key; absent: the key is not encrypted.")),
                     null, "Signs every deploy commit; absent: deploy commits are not signed."));
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 public record SigningConfig(String format, SecretRef key, Optional<SecretRef> passphrase) {
 
     public static final String SSH = "ssh";
+    public static final String OPENPGP = "openpgp";
 
     public SigningConfig {
         Objects.requireNonNull(format, "format");

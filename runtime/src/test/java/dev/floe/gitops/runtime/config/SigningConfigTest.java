@@ -32,7 +32,7 @@ class SigningConfigTest {
     void aSigningSectionWithoutKeyOrWithAnUnknownFormatIsAnError() {
         assertThat(ConfigLoaderTest.errors(with("{format: ssh}"), Map.of(), Map.of()))
                 .anySatisfy(e -> assertThat(e).contains("worker.signing.key"));
-        assertThat(ConfigLoaderTest.errors(with("{format: openpgp, key: {secret_ref: k}}"), Map.of(), Map.of()))
+        assertThat(ConfigLoaderTest.errors(with("{format: x509, key: {secret_ref: k}}"), Map.of(), Map.of()))
                 .anySatisfy(e -> assertThat(e).contains("worker.signing.format").contains("ssh"));
     }
 

@@ -60,9 +60,13 @@ final class SshCommitSigner implements CommitSigner {
     this.gpgConfig = new GpgConfig(git);
   }
 
-  /** {@link CommitSigner#NONE} without {@code worker.signing}, else this signer over the configured key. */
+  /**
+   * {@link CommitSigner#NONE} without {@code worker.signing}, else the signer of its format over the configured key
+   * ({@link OpenPgpCommitSigner} for {@code openpgp}).
+   */
   static CommitSigner from(Optional<SigningConfig> signing, SecretResolver secrets, Path dataDir) {
-    return signing.<CommitSigner>map(s -> new SshCommitSigner(secrets, s, dataDir)).orElse(CommitSigner.NONE);
+    return signing.<CommitSigner>map(s -> SigningConfig.OPENPGP.equals(s.format())
+        ? new OpenPgpCommitSigner(secrets, s) : new SshCommitSigner(secrets, s, dataDir)).orElse(CommitSigner.NONE);
   }
 
   @Override

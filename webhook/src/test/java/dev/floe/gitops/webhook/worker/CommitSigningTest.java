@@ -82,13 +82,92 @@ class CommitSigningTest {
     }
   }
 
+  @Test
+  void signsWithAnOpenPgpKeyThatGpgVerifies() throws Exception {
+    for (String algorithm : List.of("ed25519", "rsa3072")) {
+      Path home = gpgHome(algorithm);
+      // made before the fixture's fixed commit time: a signature older than its key does not verify
+      gpg(home, "--faked-system-time", "20260101T000000!", "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+          "--quick-gen-key",
+          "floe-gitops <floe-gitops@localhost>", algorithm, "sign", "never");
+      secrets.put("signing-key", gpg(home, "--armor", "--export-secret-keys", "floe-gitops@localhost"));
+      Path case_ = tmp.resolve(algorithm);
+      try (WorkerFixture fx = WorkerFixture.overFile(Files.createDirectories(case_))) {
+        DeployOutcome outcome = deploy(fx, new SigningConfig("openpgp", new SecretRef("signing-key"), Optional.empty()),
+            case_.resolve("data"));
+
+        assertThat(outcome).as(algorithm).isInstanceOf(DeployOutcome.Deployed.class);
+        Path bare = fx.bare(SEED).dir();
+        CGit.Result verified = gitWithGpg(bare, home, "verify-commit", "deploy/dev");
+        assertThat(verified.exit()).as(algorithm + ": " + verified.output()).isZero();
+        assertThat(gitWithGpg(bare, home, "log", "-1", "--format=%G?", "deploy/dev").output().trim()).isEqualTo("G");
+        // nothing of the key ever reaches the data directory
+        try (var files = Files.walk(case_.resolve("data"))) {
+          assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+              .noneMatch(name -> name.contains("signing"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void anOpenPgpKeyWithAWrongPassphraseFailsTheDeployWithoutEchoingIt() throws Exception {
+    Path home = gpgHome("protected");
+    gpg(home, "--faked-system-time", "20260101T000000!", "--batch", "--pinentry-mode", "loopback", "--passphrase",
+        "right horse", "--quick-gen-key",
+        "floe-gitops <floe-gitops@localhost>", "ed25519", "sign", "never");
+    secrets.put("signing-key", gpg(home, "--batch", "--pinentry-mode", "loopback", "--passphrase", "right horse",
+        "--armor", "--export-secret-keys", "floe-gitops@localhost"));
+    secrets.put("signing-passphrase", "wrong staple");
+    try (WorkerFixture fx = WorkerFixture.overFile(tmp)) {
+      DeployOutcome outcome = deploy(fx, new SigningConfig("openpgp", new SecretRef("signing-key"),
+          Optional.of(new SecretRef("signing-passphrase"))), tmp.resolve("data"));
+
+      assertThat(outcome).isInstanceOf(DeployOutcome.Transient.class);
+      assertThat(outcome.describe()).contains("signing-key", "OpenPGP").doesNotContain("wrong staple")
+          .doesNotContain("PGP PRIVATE KEY");
+      assertThat(fx.bare(SEED).tryRun("rev-parse", "--verify", "-q", "deploy/dev").exit()).isNotZero();
+    }
+  }
+
+  private Path gpgHome(String name) throws Exception {
+    Path home = tmp.resolve("gnupg-" + name);
+    Files.createDirectories(home, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx------")));
+    return home;
+  }
+
+  private static String gpg(Path home, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--quiet"));
+    cmd.addAll(List.of(args));
+    CGit.Result result = CGit.exec(home, cmd);
+    assertThat(result.exit()).as(String.join(" ", cmd) + ": " + result.output()).isZero();
+    return result.output();
+  }
+
+  /** C git with gpg reading {@code home}: what a verifier with the public key does. */
+  private static CGit.Result gitWithGpg(Path repository, Path home, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "gpg.program=gpg"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(repository.toFile()).redirectErrorStream(true);
+    pb.environment().put("GNUPGHOME", home.toString());
+    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return new CGit.Result(p.exitValue(), out);
+  }
+
   private DeployOutcome deploy(WorkerFixture fx, SigningConfig signing) throws Exception {
+    return deploy(fx, signing, tmp.resolve("data"));
+  }
+
+  private DeployOutcome deploy(WorkerFixture fx, SigningConfig signing, Path data) throws Exception {
     RepositoryConfig repository = fx.seed(SEED, List.of("dev"));
     SecretSource memory = ref -> secrets.containsKey(ref.name())
         ? new SecretSource.Found(SecretValue.of(secrets.get(ref.name())), "test memory")
         : new SecretSource.Absent("test memory");
     SecretResolver resolver = new SecretResolver(List.of(memory));
-    Path data = tmp.resolve("data");
     PlatformFiles platforms = PlatformFiles.fromDisk(Map.of(
         "dev", new EnvironmentConfig("dev", fx.platforms.resolve("dev/platform.yaml"), Optional.empty())));
     try (WorkerService service = new WorkerService(new WorkerService.Wiring(data, List.of(repository),
