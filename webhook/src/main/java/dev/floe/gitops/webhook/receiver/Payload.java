@@ -15,6 +15,7 @@ final class Payload {
 
   static final String ZERO_COMMIT = "0000000000000000000000000000000000000000";
   private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  private static final Pattern ABBREVIATED_COMMIT_ID = Pattern.compile("[0-9a-f]{7,39}");
   private static final JsonMapper MAPPER = JsonLimits.mapper();
 
   /** A field the record needs is missing or has the wrong shape; internal to the parse. */
@@ -127,7 +128,7 @@ final class Payload {
   /** A pull request's head: a full id, or an abbreviated one of at least 7 hex characters (Bitbucket Cloud). */
   String headCommit(String path) {
     String value = text(path).toLowerCase(java.util.Locale.ROOT);
-    if (!COMMIT_ID.matcher(value).matches() && !value.matches("[0-9a-f]{7,39}")) {
+    if (!COMMIT_ID.matcher(value).matches() && !ABBREVIATED_COMMIT_ID.matcher(value).matches()) {
       throw new FieldProblem(path, "must be a hex commit id, full or abbreviated to at least 7 characters");
     }
     return value;
