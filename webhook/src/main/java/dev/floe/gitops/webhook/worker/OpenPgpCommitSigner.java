@@ -72,10 +72,11 @@ final class OpenPgpCommitSigner implements CommitSigner {
       generator.setHashedSubpackets(hashed.generate());
       generator.update(commit.build());
       commit.setGpgSignature(new GpgSignature(armour(generator.generate())));
-    } catch (PGPException | RuntimeException e) {
+    } catch (PGPException | IOException | RuntimeException e) {
+      // never e as the cause: a parser's message may quote the secret input, and causes reach logs
       throw new IOException("cannot sign the deploy commit with the OpenPGP key of secret '" + config.key().name()
           + "' (worker.signing.key): " + reason(e) + "; it must be an armoured secret key (gpg --export-secret-keys"
-          + " --armor), with worker.signing.passphrase if it is protected", e);
+          + " --armor), with worker.signing.passphrase if it is protected");
     } finally {
       java.util.Arrays.fill(passphrase, '\0');
     }
@@ -114,9 +115,17 @@ final class OpenPgpCommitSigner implements CommitSigner {
     return bytes.toByteArray();
   }
 
-  /** Bouncy Castle's messages name the failure (checksum mismatch, unknown packet), never key material. */
+  /**
+   * What kind of failure, never the library's message: a parser's message may quote the input it rejected (an armour
+   * header line), and the input is the secret.
+   */
   private static String reason(Exception e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+    if (e instanceof PGPException && e.getMessage() != null && e.getMessage().contains("checksum mismatch")) {
+      return "the passphrase does not open the key";
+    }
+    if (e instanceof PGPException && "no key of the ring can sign".equals(e.getMessage())) {
+      return e.getMessage();
+    }
+    return "not a readable OpenPGP secret key (" + e.getClass().getSimpleName() + ")";
   }
 }

@@ -76,9 +76,11 @@ final class SshCommitSigner implements CommitSigner {
     try {
       signer.signObject(repository, gpgConfig, commit, committer, key.toString(), passphrase);
     } catch (CanceledException | UnsupportedSigningFormatException | RuntimeException e) {
+      // the kind of failure only, never the library's message or the exception as cause: a key parser's message may
+      // quote the secret file it rejected, and causes reach logs
       throw new IOException("cannot sign the deploy commit with the SSH key of secret '" + config.key().name()
-          + "' (worker.signing.key): " + e.getMessage()
-          + "; it must be an OpenSSH private key (ssh-keygen -t ed25519), with worker.signing.passphrase if encrypted", e);
+          + "' (worker.signing.key): " + e.getClass().getSimpleName()
+          + "; it must be an OpenSSH private key (ssh-keygen -t ed25519), with worker.signing.passphrase if encrypted");
     }
   }
 

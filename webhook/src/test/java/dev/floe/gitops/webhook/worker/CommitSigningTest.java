@@ -130,6 +130,21 @@ class CommitSigningTest {
     }
   }
 
+  @Test
+  void aValueThatIsNoOpenPgpKeyFailsTheDeployWithoutQuotingIt() throws Exception {
+    String hostile = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n\n"
+        + "bm90IGEga2V5\n=AAAA\n-----END PGP PRIVATE KEY BLOCK-----\n";
+    secrets.put("signing-key", hostile);
+    try (WorkerFixture fx = WorkerFixture.overFile(tmp)) {
+      DeployOutcome outcome = deploy(fx, new SigningConfig("openpgp", new SecretRef("signing-key"), Optional.empty()));
+
+      assertThat(outcome).isInstanceOf(DeployOutcome.Transient.class);
+      assertThat(outcome.describe()).contains("signing-key", "not a readable OpenPGP secret key")
+          .doesNotContain("ghp_").doesNotContain("bm90IGEga2V5");
+      assertThat(fx.bare(SEED).tryRun("rev-parse", "--verify", "-q", "deploy/dev").exit()).isNotZero();
+    }
+  }
+
   private Path gpgHome(String name) throws Exception {
     Path home = tmp.resolve("gnupg-" + name);
     Files.createDirectories(home, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
